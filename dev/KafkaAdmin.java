@@ -1,0 +1,109 @@
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewPartitions;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * Dev-only Kafka helper for dev/platform, run by the Java source launcher with the broker's jars on
+ * the class path (kafka-tools is not published for 4.4.0, so there is no kafka-topics tool):
+ *
+ * <pre>
+ *   java -cp 'libs/*' dev/KafkaAdmin.java create 127.0.0.1:9092 dev/kafka-topics.txt
+ *   java -cp 'libs/*' dev/KafkaAdmin.java list 127.0.0.1:9092
+ * </pre>
+ *
+ * <p>{@code create} is idempotent: it creates missing topics and adds partitions to topics that
+ * have fewer than listed (Kafka cannot remove partitions, so it never shrinks).
+ */
+public class KafkaAdmin {
+  private static final String TAG = "[platform] kafka: ";
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 2 || (args[0].equals("create") && args.length < 3)) {
+      System.err.println("usage: KafkaAdmin create <bootstrap> <topics-file> | list <bootstrap>");
+      System.exit(2);
+    }
+    Properties config = new Properties();
+    config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, args[1]);
+    // A broker that has just opened its port may still be electing its controller: let the
+    // client retry for a while instead of failing the first call.
+    config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
+    config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000);
+    try (Admin admin = Admin.create(config)) {
+      switch (args[0]) {
+        case "create" -> create(admin, readTopics(Path.of(args[2])));
+        case "list" ->
+            admin.listTopics().names().get().stream().sorted().forEach(System.out::println);
+        default -> {
+          System.err.println("unknown command: " + args[0]);
+          System.exit(2);
+        }
+      }
+    }
+  }
+
+  /** Reads "name partitions" lines; '#' starts a comment. */
+  static Map<String, Integer> readTopics(Path file) throws Exception {
+    Map<String, Integer> topics = new LinkedHashMap<>();
+    for (String raw : Files.readAllLines(file)) {
+      String line = raw.replaceFirst("#.*", "").strip();
+      if (line.isEmpty()) {
+        continue;
+      }
+      String[] fields = line.split("\\s+");
+      if (fields.length != 2) {
+        throw new IllegalArgumentException(file + ": expected '<name> <partitions>': " + raw);
+      }
+      topics.put(fields[0], Integer.parseInt(fields[1]));
+    }
+    return topics;
+  }
+
+  static void create(Admin admin, Map<String, Integer> wanted) throws Exception {
+    var existing = admin.listTopics().names().get();
+    List<NewTopic> missing = new ArrayList<>();
+    wanted.forEach(
+        (name, partitions) -> {
+          if (!existing.contains(name)) {
+            missing.add(new NewTopic(name, partitions, (short) 1));
+          }
+        });
+    for (var entry : admin.createTopics(missing).values().entrySet()) {
+      try {
+        entry.getValue().get();
+        System.out.println(TAG + "topic " + entry.getKey() + " created");
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) { // lost a race: fine
+          throw e;
+        }
+      }
+    }
+    List<String> present = wanted.keySet().stream().filter(existing::contains).toList();
+    Map<String, NewPartitions> grow = new LinkedHashMap<>();
+    admin
+        .describeTopics(present)
+        .allTopicNames()
+        .get()
+        .forEach(
+            (name, description) -> {
+              if (description.partitions().size() < wanted.get(name)) {
+                grow.put(name, NewPartitions.increaseTo(wanted.get(name)));
+              }
+            });
+    if (!grow.isEmpty()) {
+      admin.createPartitions(grow).all().get();
+      grow.keySet().forEach(name -> System.out.println(TAG + "topic " + name + " grown"));
+    }
+    System.out.println(
+        TAG + "topics ok (" + wanted.size() + " listed, " + missing.size() + " created)");
+  }
+}

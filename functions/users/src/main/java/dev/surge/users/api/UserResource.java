@@ -1,0 +1,72 @@
+package dev.surge.users.api;
+
+import dev.surge.model.ids.SurgeIds;
+import dev.surge.model.problem.ProblemException;
+import dev.surge.model.users.UserProfile;
+import dev.surge.users.domain.UserService;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+@Path("/users")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class UserResource {
+  private final UserService users;
+  private final JsonWebToken caller;
+
+  public UserResource(UserService users, JsonWebToken caller) {
+    this.users = users;
+    this.caller = caller;
+  }
+
+  /** Sign up: 201 with the public profile and its Location; 409 if email or handle is taken. */
+  @POST
+  public Uni<Response> signUp(@Valid @NotNull SignupRequest request) {
+    return users
+        .signUp(request.email(), request.handle(), request.displayName(), request.password())
+        .map(
+            profile ->
+                Response.created(URI.create("/users/" + profile.id())).entity(profile).build());
+  }
+
+  /**
+   * A public profile; {@code X-Cache} says whether Redis answered. Unknown or malformed id: 404.
+   */
+  @GET
+  @Path("/{id}")
+  public Uni<Response> profile(@PathParam("id") String id) {
+    long userId =
+        SurgeIds.parse(id).orElseThrow(() -> ProblemException.notFound("No user with this id"));
+    return users
+        .profile(userId)
+        .map(
+            read ->
+                Response.ok(read.profile())
+                    .header("X-Cache", read.cacheHit() ? "hit" : "miss")
+                    .build());
+  }
+
+  /** Edit the caller's own display name and bio. */
+  @PATCH
+  @Path("/me")
+  @Authenticated
+  public Uni<UserProfile> updateMe(@Valid @NotNull UpdateProfileRequest request) {
+    long userId =
+        SurgeIds.parse(caller.getSubject())
+            .orElseThrow(() -> ProblemException.unauthenticated("The token names no user"));
+    return users.updateProfile(userId, request.displayName(), request.bio());
+  }
+}

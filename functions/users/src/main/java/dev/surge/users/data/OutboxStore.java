@@ -1,0 +1,78 @@
+package dev.surge.users.data;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The relay's side of the outbox, in plain SQL on the reactive pool: claiming is one UPDATE with
+ * SKIP LOCKED, which ORM sessions express poorly, and no entity state is needed.
+ */
+@ApplicationScoped
+public class OutboxStore {
+  /** A claimed event, ready to publish. */
+  public record Pending(
+      UUID id, String topic, String key, String payload, String traceparent, Instant createdAt) {}
+
+  private static final String CLAIM =
+      """
+      update outbox_events set claimed_until = now() + make_interval(secs => $2)
+       where id in (select id from outbox_events
+                     where published_at is null and (claimed_until is null or claimed_until < now())
+                     order by created_at limit $1 for update skip locked)
+      returning id, topic, event_key, payload, traceparent, created_at
+      """;
+
+  private final Pool pool;
+
+  public OutboxStore(Pool pool) {
+    this.pool = pool;
+  }
+
+  /**
+   * Leases up to {@code limit} unpublished events for {@code lease}. Concurrent relays get disjoint
+   * batches; a relay that dies leaves its lease to expire and another one retries.
+   */
+  public Uni<List<Pending>> claim(int limit, Duration lease) {
+    return pool.preparedQuery(CLAIM)
+        .execute(Tuple.of(limit, (double) lease.toSeconds()))
+        .map(
+            rows -> {
+              List<Pending> claimed = new ArrayList<>();
+              for (Row row : rows) {
+                claimed.add(
+                    new Pending(
+                        row.getUUID("id"),
+                        row.getString("topic"),
+                        row.getString("event_key"),
+                        row.getString("payload"),
+                        row.getString("traceparent"),
+                        row.getOffsetDateTime("created_at").toInstant()));
+              }
+              claimed.sort(Comparator.comparing(Pending::createdAt));
+              return claimed;
+            });
+  }
+
+  public Uni<Void> markPublished(List<UUID> ids) {
+    return pool.preparedQuery(
+            "update outbox_events set published_at = now(), claimed_until = null where id = any($1)")
+        .execute(Tuple.of(ids.toArray(UUID[]::new)))
+        .replaceWithVoid();
+  }
+
+  /** Published rows are kept for {@code retention} as an audit trail, then removed. */
+  public Uni<Integer> deletePublishedBefore(Instant cutoff) {
+    return pool.preparedQuery("delete from outbox_events where published_at < $1")
+        .execute(Tuple.of(cutoff.atOffset(java.time.ZoneOffset.UTC)))
+        .map(rows -> rows.rowCount());
+  }
+}

@@ -1,0 +1,30 @@
+package dev.surge.users.domain;
+
+import io.smallrye.jwt.build.Jwt;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Set;
+
+/** Signs RS256 session tokens with the key in {@code SURGE_JWT_PRIVATE_KEY}. */
+@ApplicationScoped
+public class TokenIssuer {
+  private final UsersConfig.Jwt config;
+
+  public TokenIssuer(UsersConfig config) {
+    this.config = config.jwt();
+  }
+
+  public record Issued(String token, long expiresInSeconds) {}
+
+  public Issued issue(long userId, String handle) {
+    long lifetime = config.lifetime().toSeconds();
+    String token =
+        Jwt.issuer(config.issuer())
+            .subject(Long.toString(userId))
+            .upn(Long.toString(userId))
+            .preferredUserName(handle)
+            .groups(Set.of("user"))
+            .expiresIn(lifetime)
+            .sign();
+    return new Issued(token, lifetime);
+  }
+}

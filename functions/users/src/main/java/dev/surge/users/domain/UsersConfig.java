@@ -1,0 +1,31 @@
+package dev.surge.users.domain;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the users function ({@code surge.users.*}). */
+@ConfigMapping(prefix = "surge.users")
+public interface UsersConfig {
+
+  /** How long a public profile stays in Redis after a database read. */
+  @WithDefault("10m")
+  Duration profileCacheTtl();
+
+  /** bcrypt cost factor: each step doubles the work of a login and of an attacker's guess. */
+  @WithDefault("10")
+  int bcryptCost();
+
+  /** Tokens this function issues. */
+  Jwt jwt();
+
+  interface Jwt {
+    /** The {@code iss} claim; every function verifying Surge tokens expects the same value. */
+    @WithDefault("https://surge.dev/users")
+    String issuer();
+
+    /** How long a session token is valid. */
+    @WithDefault("1h")
+    Duration lifetime();
+  }
+}

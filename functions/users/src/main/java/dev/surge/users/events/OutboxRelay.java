@@ -1,0 +1,133 @@
+package dev.surge.users.events;
+
+import dev.surge.model.events.CloudEvent;
+import dev.surge.users.data.OutboxStore;
+import dev.surge.users.data.OutboxStore.Pending;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox rows to Kafka and marks them sent. At-least-once: a crash after Kafka's ack and
+ * before the mark publishes the event again, with the same CloudEvent id, for consumers to dedupe.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+  private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+
+  private final OutboxStore store;
+  private final MutinyEmitter<String> emitter;
+  private final OutboxConfig config;
+  private final OutboxTracing tracing;
+  private final AtomicBoolean paused;
+  private final Counter published;
+  private final Counter failures;
+  private final Timer lag;
+
+  public OutboxRelay(
+      OutboxStore store,
+      @Channel("outbox") MutinyEmitter<String> emitter,
+      OutboxConfig config,
+      OutboxTracing tracing,
+      MeterRegistry metrics) {
+    this.store = store;
+    this.emitter = emitter;
+    this.config = config;
+    this.tracing = tracing;
+    this.paused = new AtomicBoolean(!config.enabled());
+    this.published = metrics.counter("surge.outbox.published");
+    this.failures = metrics.counter("surge.outbox.publish.failures");
+    this.lag = metrics.timer("surge.outbox.lag");
+  }
+
+  @Scheduled(
+      every = "${surge.outbox.poll-interval:1s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  Uni<Void> poll() {
+    return relay().replaceWithVoid().onFailure().recoverWithNull();
+  }
+
+  @Scheduled(every = "1h", delayed = "1m")
+  Uni<Void> cleanUp() {
+    return store
+        .deletePublishedBefore(Instant.now().minus(config.retention()))
+        .replaceWithVoid()
+        .onFailure()
+        .recoverWithNull();
+  }
+
+  /** Publishes right after a commit, so an event need not wait for the next poll. */
+  public void nudge() {
+    relay().subscribe().with(count -> {}, e -> {});
+  }
+
+  /** Kill switch, also used by tests to stand for a relay that died before publishing. */
+  public void pause() {
+    paused.set(true);
+  }
+
+  public void resume() {
+    paused.set(false);
+  }
+
+  /** One round: claim a batch, publish it, mark it. Returns how many events left. */
+  public Uni<Integer> relay() {
+    if (paused.get()) {
+      return Uni.createFrom().item(0);
+    }
+    return store
+        .claim(config.batchSize(), config.lease())
+        .flatMap(batch -> batch.isEmpty() ? Uni.createFrom().item(0) : publish(batch))
+        .onFailure()
+        .invoke(
+            e -> {
+              failures.increment();
+              LOG.warnf("Outbox relay round failed, will retry: %s", e.getMessage());
+            });
+  }
+
+  private Uni<Integer> publish(List<Pending> batch) {
+    List<Uni<Void>> sends = batch.stream().map(this::send).toList();
+    return Uni.join()
+        .all(sends)
+        .andFailFast()
+        .flatMap(done -> store.markPublished(batch.stream().map(Pending::id).toList()))
+        .invoke(
+            () -> {
+              published.increment(batch.size());
+              batch.forEach(e -> lag.record(Duration.between(e.createdAt(), Instant.now())));
+            })
+        .replaceWith(batch.size());
+  }
+
+  private Uni<Void> send(Pending event) {
+    RecordHeaders headers = new RecordHeaders();
+    headers.add("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes());
+    OutboxTracing.Producer span = tracing.start(event);
+    if (span.traceparent() != null) {
+      headers.add("traceparent", span.traceparent().getBytes());
+    }
+    Message<String> message =
+        Message.of(event.payload())
+            .addMetadata(
+                OutgoingKafkaRecordMetadata.<String>builder()
+                    .withTopic(event.topic())
+                    .withKey(event.key())
+                    .withHeaders(headers)
+                    .build());
+    return emitter.sendMessage(message).onTermination().invoke(span::end);
+  }
+}

@@ -1,0 +1,87 @@
+package dev.surge.users;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.surge.users.support.Db;
+import io.quarkus.test.junit.QuarkusTest;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Malformed and hostile sign-ups: each is a 400 problem document and writes nothing. */
+@QuarkusTest
+class HostileInputTest {
+  private static final String OK_PASSWORD = "\"password\":\"long enough pw\"";
+
+  static String body(String email, String handle, String displayName) {
+    return "{\"email\":"
+        + email
+        + ",\"handle\":"
+        + handle
+        + ",\"displayName\":"
+        + displayName
+        + ","
+        + OK_PASSWORD
+        + "}";
+  }
+
+  static Stream<Arguments> payloads() {
+    String big = "\"" + "x".repeat(20_000) + "\"";
+    return Stream.of(
+        Arguments.of("empty body", ""),
+        Arguments.of("not JSON", "email=a@b.c&handle=abc"),
+        Arguments.of("truncated JSON", "{\"email\":\"a@b.co\",\"handle\":"),
+        Arguments.of("JSON array", "[1,2,3]"),
+        Arguments.of("JSON null", "null"),
+        Arguments.of("empty object", "{}"),
+        Arguments.of(
+            "missing password", "{\"email\":\"a@b.co\",\"handle\":\"abc\",\"displayName\":\"A\"}"),
+        Arguments.of("email not an email", body("\"not-an-email\"", "\"h_one\"", "\"A\"")),
+        Arguments.of("email is an object", body("{\"x\":1}", "\"h_two\"", "\"A\"")),
+        Arguments.of("handle is a number array", body("\"a@b.co\"", "[1]", "\"A\"")),
+        Arguments.of("handle too short", body("\"a@b.co\"", "\"ab\"", "\"A\"")),
+        Arguments.of("handle with SQL", body("\"a@b.co\"", "\"x'; DROP TABLE users;--\"", "\"A\"")),
+        Arguments.of("email with SQL", body("\"' OR 1=1 --@x.io\"", "\"h_three\"", "\"A\"")),
+        Arguments.of("handle with unicode", body("\"a@b.co\"", "\"ünïcødé\"", "\"A\"")),
+        Arguments.of("huge display name", body("\"a@b.co\"", "\"h_four\"", big)),
+        Arguments.of(
+            "huge email", body(big.replace("xx\"", "@example.com\""), "\"h_five\"", "\"A\"")),
+        Arguments.of("blank display name", body("\"a@b.co\"", "\"h_six\"", "\"   \"")),
+        Arguments.of("control characters", body("\"a@b.co\"", "\"h_seven\"", "\"bad\\u0000name\"")),
+        Arguments.of("script tag handle", body("\"a@b.co\"", "\"<script>\"", "\"A\"")),
+        Arguments.of(
+            "short password",
+            "{\"email\":\"a@b.co\",\"handle\":\"h_eight\",\"displayName\":\"A\",\"password\":\"short\"}"),
+        Arguments.of(
+            "unknown field",
+            "{\"email\":\"a@b.co\",\"handle\":\"h_nine\",\"displayName\":\"A\","
+                + OK_PASSWORD
+                + ",\"admin\":true}"),
+        Arguments.of(
+            "password is a number",
+            "{\"email\":\"a@b.co\",\"handle\":\"h_ten\",\"displayName\":\"A\",\"password\":{\"$gt\":\"\"}}"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("payloads")
+  void rejectedAsProblemWithNothingWritten(String name, String payload) {
+    long before = Db.users();
+    given()
+        .contentType("application/json")
+        .body(payload)
+        .post("/users")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json")
+        .body("status", equalTo(400))
+        .body("title", not(containsString("Exception")))
+        .body(not(containsString("at dev.surge")))
+        .body(not(containsString("java.")));
+    assertEquals(before, Db.users(), "no user row may be written for: " + name);
+  }
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Cold-start benchmark of the users function, native vs JVM in one run (see coldstart.py).
+# Needs the platform up (dev/platform up) and both builds:
+#   ./native-build.sh users && ./mvnw -q install -DskipTests
+#   perf/cold-start.sh [runs]        default 20 runs per mode and endpoint
+set -euo pipefail
+cd "$(dirname "$0")/.."
+# shellcheck source=/dev/null
+source .surge/env
+
+native=$(ls functions/users/target/users-*-runner)
+jar=functions/users/target/quarkus-app/quarkus-run.jar
+[[ -x "$native" && -f "$jar" ]] || { echo "build first: ./native-build.sh users && ./mvnw install -DskipTests" >&2; exit 2; }
+
+# A fixed benchmark user, written straight into the dev database (no bcrypt needed to read it).
+user_id=4611686018427387
+psql -q -h 127.0.0.1 -U surge surge -c "insert into users (id, email, handle, display_name, bio, password_hash, created_at, updated_at)
+  values ($user_id, 'coldstart@bench.local', 'coldstart_bench', 'Cold Start', '', 'x', now(), now())
+  on conflict (id) do nothing" 
+
+# prod profile, as deployed; the database and keys come from the environment like in the cloud.
+export QUARKUS_PROFILE=prod QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/surge
+python3 perf/coldstart.py --native "$native" --jvm "$jar" --user-id "$user_id" --runs "${1:-20}" 2>/dev/null

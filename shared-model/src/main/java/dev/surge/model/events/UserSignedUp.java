@@ -1,0 +1,6 @@
+package dev.surge.model.events;
+
+import java.time.Instant;
+
+/** Data of {@value EventTypes#USER_SIGNED_UP}. No email or secret: consumers get public facts. */
+public record UserSignedUp(String userId, String handle, String displayName, Instant signedUpAt) {}
