@@ -1,0 +1,132 @@
+package dev.surge.deployer;
+
+import io.fabric8.knative.client.KnativeClient;
+import io.fabric8.knative.serving.v1.Service;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+
+/**
+ * {@code deploy}: put a function's Service (from the rendered overlay, with the given image) on the
+ * cluster, wait until Ready, then apply its event wiring.
+ *
+ * <p>The manifest owns everything but {@code spec.traffic}: on an existing Service the live traffic
+ * block is kept, so in gray mode a deploy creates a new revision that serves 0% until {@code
+ * canary}/{@code promote}. Running the same deploy twice changes nothing: Knative only cuts a new
+ * revision when the template changes.
+ */
+public final class Deployer {
+
+  /** Service annotation: "gray" (pinned stable/canary traffic) or "direct" (latest gets 100%). */
+  public static final String RELEASE_ANNOTATION = "surge.dev/release";
+
+  private final KnativeClient kn;
+  private final String ns;
+  private final PrintStream out;
+  private final Cluster cluster;
+  private final ReadyWaiter waiter;
+
+  public Deployer(KnativeClient kn, String ns, PrintStream out, Duration poll) {
+    this.kn = kn;
+    this.ns = ns;
+    this.out = out;
+    this.cluster = new Cluster(kn.getConfiguration().getMasterUrl());
+    this.waiter = new ReadyWaiter(kn, cluster, out, poll);
+  }
+
+  public Service deploy(String fn, Path overlayDir, String imageRef, Duration timeout) {
+    ImageRef image = ImageRef.parse(imageRef);
+    if (!image.name().equals(fn)) {
+      throw new DeployerException(
+          DeployerException.Exit.BAD_IMAGE,
+          "image "
+              + imageRef
+              + " is not an image of function '"
+              + fn
+              + "' (expected .../"
+              + fn
+              + ":<tag>)");
+    }
+    Overlay overlay = Overlay.render(overlayDir);
+    Service desired = overlay.service(fn);
+    desired.getMetadata().setNamespace(ns);
+    desired.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(imageRef);
+
+    var services = kn.services().inNamespace(ns);
+    Service live = cluster.call("get service " + fn, () -> services.withName(fn).get());
+    if (live == null) {
+      out.printf("%s: creating Service in %s with %s%n", fn, ns, imageRef);
+      cluster.call("create service " + fn, () -> services.resource(desired).create());
+    } else {
+      out.printf("%s: updating template to %s (traffic unchanged)%n", fn, imageRef);
+      cluster.call(
+          "update service " + fn,
+          () ->
+              services
+                  .withName(fn)
+                  .edit(
+                      s -> {
+                        s.getMetadata().setLabels(desired.getMetadata().getLabels());
+                        var annotations = new HashMap<String, String>();
+                        if (s.getMetadata().getAnnotations() != null) {
+                          annotations.putAll(s.getMetadata().getAnnotations());
+                        }
+                        annotations.putAll(desired.getMetadata().getAnnotations());
+                        s.getMetadata().setAnnotations(annotations);
+                        s.getSpec().setTemplate(desired.getSpec().getTemplate());
+                        return s;
+                      }));
+    }
+    Service ready = waiter.await(ns, fn, imageRef, timeout);
+    ready = pinFirstRevision(fn, ready, timeout);
+    for (HasMetadata companion : overlay.companions(fn)) {
+      companion.getMetadata().setNamespace(ns);
+      out.printf(
+          "%s: applying %s %s%n", fn, companion.getKind(), companion.getMetadata().getName());
+      cluster.run(
+          "apply " + companion.getKind(),
+          () -> kn.adapt(KubernetesClient.class).resource(companion).createOr(c -> c.update()));
+    }
+    out.printf(
+        "%s: Ready at %s (revision %s)%n",
+        fn, ready.getStatus().getUrl(), ready.getStatus().getLatestReadyRevisionName());
+    return ready;
+  }
+
+  /**
+   * A new gray-mode Service starts with "stable follows latest" (the only revision). Once that
+   * revision is Ready, pin it by name so the next deploy does not move traffic.
+   */
+  private Service pinFirstRevision(String fn, Service svc, Duration timeout) {
+    if (!isGray(svc)) {
+      return svc;
+    }
+    var state = TrafficPlan.read(svc.getSpec().getTraffic());
+    if (state.stable() != null) {
+      return svc;
+    }
+    String revision = svc.getStatus().getLatestReadyRevisionName();
+    out.printf("%s: pinning stable to %s%n", fn, revision);
+    var traffic = TrafficPlan.steady(revision, null);
+    cluster.call(
+        "update traffic of " + fn,
+        () ->
+            kn.services()
+                .inNamespace(ns)
+                .withName(fn)
+                .edit(
+                    s -> {
+                      s.getSpec().setTraffic(traffic);
+                      return s;
+                    }));
+    return waiter.await(ns, fn, null, timeout);
+  }
+
+  static boolean isGray(Service svc) {
+    var a = svc.getMetadata().getAnnotations();
+    return a != null && "gray".equals(a.get(RELEASE_ANNOTATION));
+  }
+}

@@ -1,0 +1,97 @@
+# Sharded PostgreSQL: `shards` RDS primaries (one per physical shard), each with
+# `replicas_per_shard` read replicas. Logical-shard-to-primary mapping is the application's; this
+# module publishes the physical map (shard index -> writer, readers) as `shard_map`.
+terraform {
+  required_version = ">= 1.6.0"
+  required_providers {
+    aws = { source = "hashicorp/aws", version = "5.84.0" }
+  }
+}
+
+resource "aws_security_group" "postgres" {
+  name_prefix = "${var.name}-pg-"
+  description = "PostgreSQL from EKS nodes"
+  vpc_id      = var.vpc_id
+  ingress {
+    from_port       = 5432
+    to_port         = 5432
+    protocol        = "tcp"
+    security_groups = [var.client_security_group_id]
+  }
+}
+
+resource "aws_db_parameter_group" "this" {
+  name_prefix = "${var.name}-pg16-"
+  family      = "postgres16"
+  parameter {
+    name  = "rds.force_ssl"
+    value = "1"
+  }
+  lifecycle {
+    create_before_destroy = true
+  }
+}
+
+resource "aws_db_instance" "primary" {
+  count                        = var.shards
+  identifier                   = "${var.name}-shard-${count.index}"
+  engine                       = "postgres"
+  engine_version               = var.engine_version
+  instance_class               = var.instance_class
+  allocated_storage            = var.storage_gb
+  max_allocated_storage        = var.storage_gb * 4
+  storage_type                 = "gp3"
+  storage_encrypted            = true
+  db_name                      = "surge"
+  username                     = var.username
+  password                     = var.password
+  db_subnet_group_name         = var.db_subnet_group_name
+  vpc_security_group_ids       = [aws_security_group.postgres.id]
+  parameter_group_name         = aws_db_parameter_group.this.name
+  multi_az                     = var.multi_az
+  backup_retention_period      = var.backup_retention_days
+  deletion_protection          = var.deletion_protection
+  skip_final_snapshot          = !var.deletion_protection
+  final_snapshot_identifier    = var.deletion_protection ? "${var.name}-shard-${count.index}-final" : null
+  performance_insights_enabled = true
+  apply_immediately            = false
+}
+
+locals {
+  # replica i of shard s is instance s * replicas_per_shard + i
+  replicas = flatten([
+    for s in range(var.shards) : [
+      for r in range(var.replicas_per_shard) : { shard = s, replica = r }
+    ]
+  ])
+}
+
+resource "aws_db_instance" "replica" {
+  count                  = length(local.replicas)
+  identifier             = "${var.name}-shard-${local.replicas[count.index].shard}-replica-${local.replicas[count.index].replica}"
+  replicate_source_db    = aws_db_instance.primary[local.replicas[count.index].shard].identifier
+  instance_class         = var.instance_class
+  storage_encrypted      = true
+  vpc_security_group_ids = [aws_security_group.postgres.id]
+  parameter_group_name   = aws_db_parameter_group.this.name
+  skip_final_snapshot    = true
+  apply_immediately      = false
+}
+
+output "shard_map" {
+  description = "JSON list, index = physical shard: {shard, writer, readers[]} as host:port."
+  value = jsonencode([
+    for s in range(var.shards) : {
+      shard  = s
+      writer = aws_db_instance.primary[s].endpoint
+      readers = [
+        for i, r in local.replicas : aws_db_instance.replica[i].endpoint if r.shard == s
+      ]
+    }
+  ])
+}
+
+output "primary_url" {
+  description = "QUARKUS_DATASOURCE_REACTIVE_URL of shard 0 (the single URL functions read today)."
+  value       = "postgresql://${aws_db_instance.primary[0].endpoint}/surge?sslmode=require"
+}
