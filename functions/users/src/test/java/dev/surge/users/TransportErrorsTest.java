@@ -39,6 +39,8 @@ class TransportErrorsTest {
         .body("{\"email\":\"" + "x".repeat(200_000) + "\"}")
         .post("/users")
         .then()
-        .statusCode(413);
+        .statusCode(413)
+        .contentType("application/problem+json")
+        .body("status", equalTo(413));
   }
 }

@@ -1,6 +1,7 @@
 package dev.surge.model.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Instant;
 
 /**
@@ -13,6 +14,7 @@ import java.time.Instant;
  * @param subject the aggregate id the event is about (also the Kafka key)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@RegisterForReflection
 public record CloudEvent<T>(
     String specversion,
     String id,

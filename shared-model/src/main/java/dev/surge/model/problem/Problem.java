@@ -1,6 +1,7 @@
 package dev.surge.model.problem;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.net.URI;
 import java.util.List;
 
@@ -14,12 +15,14 @@ import java.util.List;
  * @param violations per-field problems for {@code 400} validation failures
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
+@RegisterForReflection
 public record Problem(
     URI type, String title, int status, String detail, List<Violation> violations) {
 
   public static final String MEDIA_TYPE = "application/problem+json";
 
   /** One invalid field: its JSON name and why it was rejected (the value is never echoed). */
+  @RegisterForReflection
   public record Violation(String field, String message) {}
 
   public Problem(ProblemType type, String detail) {

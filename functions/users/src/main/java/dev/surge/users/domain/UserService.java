@@ -17,10 +17,13 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Locale;
+import org.jboss.logging.Logger;
 
 /** Accounts: sign-up, login, public profile reads and profile edits. */
 @ApplicationScoped
 public class UserService {
+  private static final Logger LOG = Logger.getLogger(UserService.class);
+
   private final UserRepository users;
   private final ProfileCache cache;
   private final PasswordHasher hasher;
@@ -61,6 +64,7 @@ public class UserService {
         // Lost a race with a concurrent sign-up for the same email or handle.
         .onFailure(e -> UniqueViolation.constraintOf(e).isPresent())
         .transform(e -> ProblemException.conflict("The email or handle is already taken"))
+        .invoke(user -> LOG.infof("User %d signed up", user.id))
         .invoke(relay::nudge)
         .map(User::toProfile);
   }
