@@ -112,12 +112,16 @@ class AuthTest {
   void emptyPatchIs400() {
     var account = Accounts.create();
     given()
+        .log()
+        .ifValidationFails()
         .auth()
         .oauth2(account.token())
         .contentType(ContentType.JSON)
         .body("{}")
         .patch("/users/me")
         .then()
+        .log()
+        .ifValidationFails()
         .statusCode(400)
         .contentType("application/problem+json");
   }

@@ -4,7 +4,11 @@ import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 
-/** Signs RS256 session tokens with the key in {@code SURGE_JWT_PRIVATE_KEY}. */
+/**
+ * Signs RS256 session tokens with the key in {@code SURGE_JWT_PRIVATE_KEY}. The issuer comes from
+ * {@code smallrye.jwt.new-token.issuer}, the same place {@code mp.jwt.verify.issuer} is set next
+ * to, so signing and verifying can never disagree.
+ */
 @ApplicationScoped
 public class TokenIssuer {
   private final UsersConfig.Jwt config;
@@ -18,8 +22,7 @@ public class TokenIssuer {
   public Issued issue(long userId, String handle) {
     long lifetime = config.lifetime().toSeconds();
     String token =
-        Jwt.issuer(config.issuer())
-            .subject(Long.toString(userId))
+        Jwt.subject(Long.toString(userId))
             .upn(Long.toString(userId))
             .preferredUserName(handle)
             .groups(Set.of("user"))

@@ -20,10 +20,6 @@ public interface UsersConfig {
   Jwt jwt();
 
   interface Jwt {
-    /** The {@code iss} claim; every function verifying Surge tokens expects the same value. */
-    @WithDefault("https://surge.dev/users")
-    String issuer();
-
     /** How long a session token is valid. */
     @WithDefault("1h")
     Duration lifetime();

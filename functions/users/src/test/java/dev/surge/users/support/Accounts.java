@@ -51,6 +51,8 @@ public final class Accounts {
         .body(Map.of("email", email, "password", PASSWORD))
         .post("/sessions")
         .then()
+        .log()
+        .ifValidationFails()
         .statusCode(200)
         .extract()
         .path("accessToken");
