@@ -25,31 +25,31 @@ provider "aws" {
 
 # Kubernetes-side providers authenticate with a short-lived token from the AWS CLI.
 provider "kubernetes" {
-  host                   = module.eks.cluster_endpoint
-  cluster_ca_certificate = base64decode(module.eks.cluster_certificate_authority_data)
+  host                   = module.surge.cluster_endpoint
+  cluster_ca_certificate = base64decode(module.surge.cluster_certificate_authority_data)
   exec {
     api_version = "client.authentication.k8s.io/v1beta1"
     command     = "aws"
-    args        = ["eks", "get-token", "--cluster-name", module.eks.cluster_name, "--region", var.region]
+    args        = ["eks", "get-token", "--cluster-name", module.surge.cluster_name, "--region", var.region]
   }
 }
 
 provider "helm" {
   kubernetes {
-    host                   = module.eks.cluster_endpoint
-    cluster_ca_certificate = base64decode(module.eks.cluster_certificate_authority_data)
+    host                   = module.surge.cluster_endpoint
+    cluster_ca_certificate = base64decode(module.surge.cluster_certificate_authority_data)
     exec {
       api_version = "client.authentication.k8s.io/v1beta1"
       command     = "aws"
-      args        = ["eks", "get-token", "--cluster-name", module.eks.cluster_name, "--region", var.region]
+      args        = ["eks", "get-token", "--cluster-name", module.surge.cluster_name, "--region", var.region]
     }
   }
 }
 
 provider "kafka" {
-  bootstrap_servers = split(",", module.kafka.bootstrap_brokers)
+  bootstrap_servers = split(",", module.surge.kafka_bootstrap_brokers)
   tls_enabled       = true
   sasl_mechanism    = "scram-sha512"
-  sasl_username     = module.secrets.kafka_username
-  sasl_password     = module.secrets.kafka_password
+  sasl_username     = module.surge.kafka_username
+  sasl_password     = module.surge.kafka_password
 }

@@ -41,13 +41,18 @@ resource "helm_release" "aws_lb_controller" {
   })]
 }
 
+locals {
+  # The certificate must cover exactly the names the wildcard records point at the NLB.
+  wildcards = ["*.${var.domain}", "*.surge.${var.domain}"]
+}
+
 data "aws_route53_zone" "this" {
   name = var.zone_name
 }
 
 resource "aws_acm_certificate" "wildcard" {
   domain_name               = var.domain
-  subject_alternative_names = ["*.${var.domain}", "*.surge.${var.domain}"]
+  subject_alternative_names = local.wildcards
   validation_method         = "DNS"
   lifecycle {
     create_before_destroy = true
@@ -135,7 +140,7 @@ resource "helm_release" "kourier_binding" {
 }
 
 resource "aws_route53_record" "wildcard" {
-  for_each = toset(["*.${var.domain}", "*.surge.${var.domain}"])
+  for_each = toset(local.wildcards)
   zone_id  = data.aws_route53_zone.this.zone_id
   name     = each.value
   type     = "A"

@@ -18,23 +18,16 @@ import java.util.HashMap;
  * canary}/{@code promote}. Running the same deploy twice changes nothing: Knative only cuts a new
  * revision when the template changes.
  */
-public final class Deployer {
+public final class Deployer extends KnativeCommand {
 
   /** Service annotation: "gray" (pinned stable/canary traffic) or "direct" (latest gets 100%). */
   public static final String RELEASE_ANNOTATION = "surge.dev/release";
 
-  private final KnativeClient kn;
-  private final String ns;
-  private final PrintStream out;
-  private final Cluster cluster;
-  private final ReadyWaiter waiter;
+  private final Release release;
 
   public Deployer(KnativeClient kn, String ns, PrintStream out, Duration poll) {
-    this.kn = kn;
-    this.ns = ns;
-    this.out = out;
-    this.cluster = new Cluster(kn.getConfiguration().getMasterUrl());
-    this.waiter = new ReadyWaiter(kn, cluster, out, poll);
+    super(kn, ns, out, poll);
+    this.release = new Release(kn, ns, out, poll);
   }
 
   public Service deploy(String fn, Path overlayDir, String imageRef, Duration timeout) {
@@ -56,7 +49,7 @@ public final class Deployer {
     desired.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(imageRef);
 
     var services = kn.services().inNamespace(ns);
-    Service live = cluster.call("get service " + fn, () -> services.withName(fn).get());
+    Service live = service(fn);
     if (live == null) {
       out.printf("%s: creating Service in %s with %s%n", fn, ns, imageRef);
       cluster.call("create service " + fn, () -> services.resource(desired).create());
@@ -81,7 +74,7 @@ public final class Deployer {
                       }));
     }
     Service ready = waiter.await(ns, fn, imageRef, timeout);
-    ready = pinFirstRevision(fn, ready, timeout);
+    ready = release.pinFirstRevision(fn, ready, timeout);
     for (HasMetadata companion : overlay.companions(fn)) {
       companion.getMetadata().setNamespace(ns);
       out.printf(
@@ -94,35 +87,6 @@ public final class Deployer {
         "%s: Ready at %s (revision %s)%n",
         fn, ready.getStatus().getUrl(), ready.getStatus().getLatestReadyRevisionName());
     return ready;
-  }
-
-  /**
-   * A new gray-mode Service starts with "stable follows latest" (the only revision). Once that
-   * revision is Ready, pin it by name so the next deploy does not move traffic.
-   */
-  private Service pinFirstRevision(String fn, Service svc, Duration timeout) {
-    if (!isGray(svc)) {
-      return svc;
-    }
-    var state = TrafficPlan.read(svc.getSpec().getTraffic());
-    if (state.stable() != null) {
-      return svc;
-    }
-    String revision = svc.getStatus().getLatestReadyRevisionName();
-    out.printf("%s: pinning stable to %s%n", fn, revision);
-    var traffic = TrafficPlan.steady(revision, null);
-    cluster.call(
-        "update traffic of " + fn,
-        () ->
-            kn.services()
-                .inNamespace(ns)
-                .withName(fn)
-                .edit(
-                    s -> {
-                      s.getSpec().setTraffic(traffic);
-                      return s;
-                    }));
-    return waiter.await(ns, fn, null, timeout);
   }
 
   static boolean isGray(Service svc) {

@@ -10,22 +10,14 @@ import java.util.List;
 /**
  * {@code canary}, {@code promote}, {@code rollback}: traffic moves on a gray-mode Service (see
  * {@link TrafficPlan}). Each command computes the target traffic from the live one, writes it only
- * if it differs (so repeating a command is a no-op) and waits until the route serves it.
+ * if it differs (so repeating a command is a no-op) and waits until the route serves it. {@code
+ * deploy} makes its one traffic move (pinning the first revision) through here too, so there is a
+ * single place that writes spec.traffic.
  */
-public final class Release {
-
-  private final KnativeClient kn;
-  private final String ns;
-  private final PrintStream out;
-  private final Cluster cluster;
-  private final ReadyWaiter waiter;
+public final class Release extends KnativeCommand {
 
   public Release(KnativeClient kn, String ns, PrintStream out, Duration poll) {
-    this.kn = kn;
-    this.ns = ns;
-    this.out = out;
-    this.cluster = new Cluster(kn.getConfiguration().getMasterUrl());
-    this.waiter = new ReadyWaiter(kn, cluster, out, poll);
+    super(kn, ns, out, poll);
   }
 
   public Service canary(String fn, int percent, Duration timeout) {
@@ -34,8 +26,7 @@ public final class Release {
     }
     Service svc = grayService(fn);
     var state = TrafficPlan.read(svc.getSpec().getTraffic());
-    String candidate =
-        state.canary() != null ? state.canary() : svc.getStatus().getLatestReadyRevisionName();
+    String candidate = candidate(svc, state);
     if (candidate == null || candidate.equals(state.stable())) {
       throw DeployerException.state(
           fn
@@ -52,8 +43,7 @@ public final class Release {
   public Service promote(String fn, Duration timeout) {
     Service svc = grayService(fn);
     var state = TrafficPlan.read(svc.getSpec().getTraffic());
-    String candidate =
-        state.canary() != null ? state.canary() : svc.getStatus().getLatestReadyRevisionName();
+    String candidate = candidate(svc, state);
     if (candidate == null || candidate.equals(state.stable())) {
       out.printf("%s: nothing to promote, %s already stable%n", fn, state.stable());
       return svc;
@@ -75,9 +65,27 @@ public final class Release {
     return write(fn, svc, target, timeout);
   }
 
+  /** The revision a canary or promote is about: the one in flight, else the latest Ready one. */
+  private static String candidate(Service svc, TrafficPlan.State state) {
+    return state.canary() != null ? state.canary() : svc.getStatus().getLatestReadyRevisionName();
+  }
+
+  /**
+   * A new gray-mode Service starts with "stable follows latest" (the only revision). Once that
+   * revision is Ready, {@code deploy} pins it by name here so the next deploy does not move
+   * traffic.
+   */
+  Service pinFirstRevision(String fn, Service svc, Duration timeout) {
+    if (!Deployer.isGray(svc) || TrafficPlan.read(svc.getSpec().getTraffic()).stable() != null) {
+      return svc;
+    }
+    String revision = svc.getStatus().getLatestReadyRevisionName();
+    out.printf("%s: pinning stable to %s%n", fn, revision);
+    return write(fn, svc, TrafficPlan.steady(revision, null), timeout);
+  }
+
   private Service grayService(String fn) {
-    Service svc =
-        cluster.call("get service " + fn, () -> kn.services().inNamespace(ns).withName(fn).get());
+    Service svc = service(fn);
     if (svc == null) {
       throw DeployerException.state(
           "service " + ns + "/" + fn + " does not exist; run deploy first");
@@ -96,6 +104,7 @@ public final class Release {
     return svc;
   }
 
+  /** The one traffic writer: skips the update when nothing changes, then waits for the route. */
   private Service write(String fn, Service svc, List<TrafficTarget> traffic, Duration timeout) {
     if (!traffic.equals(svc.getSpec().getTraffic())) {
       cluster.call(

@@ -12,7 +12,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Proves each check can fail: every fixture under src/test/resources/fixtures is {@code good/} (a
- * module and an environment calling it) with one seeded mistake.
+ * module and an environment calling it) with one seeded mistake; {@code nested-missing-required}
+ * puts a composition module between them, as modules/stack does, to show calls inside it are
+ * checked too.
  */
 class SeededMistakesTest {
 
@@ -44,6 +46,9 @@ class SeededMistakesTest {
         "secret-default       | variable password holds a secret and must not have a default",
         "unpinned-provider    | provider aws must pin an exact version",
         "unpinned-module      | module vpc (terraform-aws-modules/vpc/aws) must pin an exact version",
+        "moved-to-nowhere     | moved module.database -> module.dbx: module.dbx does not exist",
+        "moved-from-declared  | moved module.vpc -> module.db: module.vpc is still declared",
+        "nested-missing-required | modules/stack: module db misses required variable password",
       })
   void seededMistakeIsReported(String fixture, String expected) {
     List<String> problems = problems(fixture);
