@@ -3,6 +3,8 @@
 # Needs the platform up (dev/platform up) and both builds:
 #   ./native-build.sh users && ./mvnw -q install -DskipTests
 #   perf/cold-start.sh [runs]        default 20 runs per mode and endpoint
+# Besides native and JVM it measures native variants with one piece switched off at run time,
+# to show what the start-up time goes into.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # shellcheck source=/dev/null
@@ -20,4 +22,7 @@ psql -q -h 127.0.0.1 -U surge surge -c "insert into users (id, email, handle, di
 
 # prod profile, as deployed; the database and keys come from the environment like in the cloud.
 export QUARKUS_PROFILE=prod QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/surge
-python3 perf/coldstart.py --native "$native" --jvm "$jar" --user-id "$user_id" --runs "${1:-20}" 2>/dev/null
+python3 perf/coldstart.py --native "$native" --jvm "$jar" --user-id "$user_id" --runs "${1:-20}" \
+  --variant "native-no-otel=-Dquarkus.otel.sdk.disabled=true" \
+  --variant "native-no-kafka-health=-Dquarkus.kafka.health.enabled=false" \
+  2>/dev/null

@@ -83,12 +83,21 @@ def main():
     ap.add_argument("--runs", type=int, default=20)
     ap.add_argument("--port", type=int, default=18080)
     ap.add_argument("--xmx", default="128m")
+    ap.add_argument(
+        "--variant",
+        action="append",
+        default=[],
+        help="extra native mode NAME=ARG[,ARG...] to see what start-up time goes into",
+    )
     a = ap.parse_args()
 
     modes = {
         "native": [a.native, f"-Xmx{a.xmx}"],
         "jvm": [a.java, f"-Xmx{a.xmx}", "-jar", a.jvm],
     }
+    for variant in a.variant:
+        name, args = variant.split("=", 1)
+        modes[name] = [a.native, f"-Xmx{a.xmx}", *args.split(",")]
     key = "users:profile:{%s}" % a.user_id
     drop_cache = lambda: subprocess.run(["redis-cli", "-p", "6379", "del", key], check=True, capture_output=True)
     targets = {"GET /users/{id}": f"/users/{a.user_id}", "GET /q/health/ready": "/q/health/ready"}
@@ -101,7 +110,8 @@ def main():
             for mode, cmd in modes.items():
                 results[(mode, label)].append(sample(cmd, a.port, path, drop_cache))
 
-    rss = {mode: rss_after(cmd, a.port, [targets["GET /users/{id}"], "/q/health/ready"]) for mode, cmd in modes.items()}
+    rss_paths = [targets["GET /users/{id}"], "/q/health/ready"]
+    rss = {mode: rss_after(cmd, a.port, rss_paths) for mode, cmd in modes.items()}
 
     print(f"runs per cell: {a.runs}, -Xmx{a.xmx}, ms from exec to first 200 (median / p95)")
     print("| mode | GET /users/{id} | GET /q/health/ready | RSS after 1,000 requests |")
