@@ -19,17 +19,32 @@ variable "namespace" {
 
 variable "config" {
   type = object({
-    postgres_url       = string
-    postgres_shard_map = string
+    postgres_instances = list(object({
+      primary  = string
+      replicas = list(string)
+    }))
     redis_hosts        = string
     kafka_bootstrap    = string
     jwt_public_key_pem = string
     otlp_endpoint      = string
   })
-  description = "Non-secret endpoints from the other modules."
+  description = "Non-secret endpoints from the other modules. postgres_instances: one entry per physical shard (index i becomes instance shard<i>), its primary's and replicas' postgresql:// URLs."
   validation {
-    condition     = startswith(var.config.postgres_url, "postgresql://") && startswith(var.config.redis_hosts, "rediss://") && can(jsondecode(var.config.postgres_shard_map))
-    error_message = "config needs a postgresql:// URL, a rediss:// host and a JSON shard map."
+    condition     = length(var.config.postgres_instances) >= 1 && length(var.config.postgres_instances) <= 64
+    error_message = "config.postgres_instances needs 1..64 physical shards (the postgres module's range)."
+  }
+  validation {
+    # Replicas are passed comma-joined (a SmallRye Config list), so no URL may contain a comma.
+    condition = alltrue([
+      for i in var.config.postgres_instances : alltrue([
+        for u in concat([i.primary], i.replicas) : startswith(u, "postgresql://") && !strcontains(u, ",")
+      ])
+    ])
+    error_message = "config.postgres_instances URLs must start with postgresql:// and contain no comma."
+  }
+  validation {
+    condition     = startswith(var.config.redis_hosts, "rediss://")
+    error_message = "config.redis_hosts must be a rediss:// host."
   }
 }
 
@@ -57,14 +72,39 @@ resource "kubernetes_namespace_v1" "surge" {
   }
 }
 
+locals {
+  # Logical shards: the 10 shard bits of every id (SurgeIds; surge.data.shards' default).
+  logical_shards = 1024
+  pg_count       = length(var.config.postgres_instances)
+
+  # shared-data's surge.data.* as environment variables (SmallRye Config maps SURGE_DATA_X_Y to
+  # surge.data.x.y, instance names included; checked against the users function, see
+  # terraform/README.md). Physical shard i is instance shard<i>; the logical shards are split
+  # evenly in ranges: with 2 shards SURGE_DATA_MAP = "0-511=shard0,512-1023=shard1".
+  postgres_env = merge(
+    {
+      SURGE_DATA_MAP = join(",", [
+        for i in range(local.pg_count) :
+        "${floor(i * local.logical_shards / local.pg_count)}-${floor((i + 1) * local.logical_shards / local.pg_count) - 1}=shard${i}"
+      ])
+    },
+    { for i, inst in var.config.postgres_instances : "SURGE_DATA_INSTANCES_SHARD${i}_PRIMARY" => inst.primary },
+    # No key for a shard without replicas: the list is optional, an empty value is not a URL.
+    {
+      for i, inst in var.config.postgres_instances :
+      "SURGE_DATA_INSTANCES_SHARD${i}_REPLICAS" => join(",", inst.replicas) if length(inst.replicas) > 0
+    }
+  )
+}
+
 resource "kubernetes_config_map_v1" "surge" {
   metadata {
     name      = "surge-config"
     namespace = kubernetes_namespace_v1.surge.metadata[0].name
   }
-  data = {
-    QUARKUS_DATASOURCE_REACTIVE_URL     = var.config.postgres_url
-    SURGE_PG_SHARD_MAP                  = var.config.postgres_shard_map
+  # The database user and password are not here: surge.data.username/password default from
+  # QUARKUS_DATASOURCE_USERNAME/PASSWORD, which the Services take from the Secret surge-postgres.
+  data = merge(local.postgres_env, {
     QUARKUS_REDIS_HOSTS                 = var.config.redis_hosts
     QUARKUS_REDIS_CLIENT_TYPE           = "cluster"
     KAFKA_BOOTSTRAP_SERVERS             = var.config.kafka_bootstrap
@@ -72,7 +112,7 @@ resource "kubernetes_config_map_v1" "surge" {
     KAFKA_SASL_MECHANISM                = "SCRAM-SHA-512"
     SURGE_JWT_PUBLIC_KEY                = var.config.jwt_public_key_pem
     QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT = var.config.otlp_endpoint
-  }
+  })
 }
 
 locals {
@@ -104,4 +144,9 @@ resource "kubernetes_secret_v1" "surge" {
 output "namespace" {
   description = "Namespace holding the functions, their ConfigMap and Secrets."
   value       = kubernetes_namespace_v1.surge.metadata[0].name
+}
+
+output "postgres_env" {
+  description = "The surge.data.* variables written into surge-config (SURGE_DATA_MAP, SURGE_DATA_INSTANCES_SHARD<i>_PRIMARY/_REPLICAS); no credentials."
+  value       = local.postgres_env
 }

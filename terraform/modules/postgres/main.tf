@@ -1,6 +1,7 @@
 # Sharded PostgreSQL: `shards` RDS primaries (one per physical shard), each with
-# `replicas_per_shard` read replicas. Logical-shard-to-primary mapping is the application's; this
-# module publishes the physical map (shard index -> writer, readers) as `shard_map`.
+# `replicas_per_shard` read replicas. This module publishes the physical layout: `instances`
+# (shard index -> primary and replica URLs, for knative-config, which names them shard<i> and
+# splits the 1,024 logical shards over them) and `shard_map` (the same as JSON, for humans).
 terraform {
   required_version = ">= 1.6.0"
   required_providers {
@@ -79,7 +80,7 @@ resource "aws_db_instance" "replica" {
 }
 
 output "shard_map" {
-  description = "JSON list, index = physical shard: {shard, writer, readers[]} as host:port."
+  description = "For humans: JSON list, index = physical shard: {shard, writer, readers[]} as host:port. Functions get the same topology as surge.data.* (see knative-config)."
   value = jsonencode([
     for s in range(var.shards) : {
       shard  = s
@@ -91,7 +92,14 @@ output "shard_map" {
   ])
 }
 
-output "primary_url" {
-  description = "QUARKUS_DATASOURCE_REACTIVE_URL of shard 0 (the single URL functions read today)."
-  value       = "postgresql://${aws_db_instance.primary[0].endpoint}/surge?sslmode=require"
+output "instances" {
+  description = "List, index = physical shard: {primary, replicas[]} as postgresql://host:port/surge?sslmode=require URLs (shared-data's instance URLs)."
+  value = [
+    for s in range(var.shards) : {
+      primary = "postgresql://${aws_db_instance.primary[s].endpoint}/surge?sslmode=require"
+      replicas = [
+        for i, r in local.replicas : "postgresql://${aws_db_instance.replica[i].endpoint}/surge?sslmode=require" if r.shard == s
+      ]
+    }
+  ]
 }

@@ -111,8 +111,7 @@ module "knative_config" {
   source    = "../knative-config"
   namespace = "surge" # the namespace of knative/overlays/*
   config = {
-    postgres_url       = module.postgres.primary_url
-    postgres_shard_map = module.postgres.shard_map
+    postgres_instances = module.postgres.instances
     redis_hosts        = module.redis.hosts
     kafka_bootstrap    = module.kafka.bootstrap_brokers
     jwt_public_key_pem = module.secrets.jwt_public_key_pem

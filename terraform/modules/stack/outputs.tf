@@ -19,8 +19,13 @@ output "base_url" {
 }
 
 output "postgres_shard_map" {
-  description = "Physical shards (also in ConfigMap surge-config as SURGE_PG_SHARD_MAP)."
+  description = "Physical shards as JSON {shard, writer, readers}; shard i is instance shard<i> of surge.data.*."
   value       = module.postgres.shard_map
+}
+
+output "postgres_data_env" {
+  description = "The surge.data.* variables in ConfigMap surge-config: SURGE_DATA_MAP (logical ranges) and SURGE_DATA_INSTANCES_SHARD<i>_PRIMARY/_REPLICAS."
+  value       = module.knative_config.postgres_env
 }
 
 output "redis_hosts" {
