@@ -20,8 +20,10 @@ psql -q -h 127.0.0.1 -U surge surge -c "insert into users (id, email, handle, di
   values ($user_id, 'coldstart@bench.local', 'coldstart_bench', 'Cold Start', '', 'x', now(), now())
   on conflict (id) do nothing" 
 
-# prod profile, as deployed; the database and keys come from the environment like in the cloud.
-export QUARKUS_PROFILE=prod QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://127.0.0.1:5432/surge
+# prod profile, as deployed; the topology (one instance holding all 1,024 logical shards) and the
+# keys come from the environment like in the cloud.
+export QUARKUS_PROFILE=prod SURGE_DATA_INSTANCES_MAIN_PRIMARY=postgresql://127.0.0.1:5432/surge \
+  SURGE_DATA_MAP=0-1023=main
 python3 perf/coldstart.py --native "$native" --jvm "$jar" --user-id "$user_id" --runs "${1:-20}" \
   --variant "native-no-otel=-Dquarkus.otel.sdk.disabled=true" \
   --variant "native-no-kafka-health=-Dquarkus.kafka.health.enabled=false" \

@@ -100,7 +100,12 @@ def main():
         modes[name] = [a.native, f"-Xmx{a.xmx}", *args.split(",")]
     key = "users:profile:{%s}" % a.user_id
     drop_cache = lambda: subprocess.run(["redis-cli", "-p", "6379", "del", key], check=True, capture_output=True)
-    targets = {"GET /users/{id}": f"/users/{a.user_id}", "GET /q/health/ready": "/q/health/ready"}
+    # /q/health/live needs no connection: it is the start-up alone, the others add PG/Redis/Kafka.
+    targets = {
+        "GET /users/{id}": f"/users/{a.user_id}",
+        "GET /q/health/ready": "/q/health/ready",
+        "GET /q/health/live": "/q/health/live",
+    }
 
     results = {}
     for label, path in targets.items():
@@ -114,14 +119,14 @@ def main():
     rss = {mode: rss_after(cmd, a.port, rss_paths) for mode, cmd in modes.items()}
 
     print(f"runs per cell: {a.runs}, -Xmx{a.xmx}, ms from exec to first 200 (median / p95)")
-    print("| mode | GET /users/{id} | GET /q/health/ready | RSS after 1,000 requests |")
-    print("|---|---|---|---|")
+    print("| mode | " + " | ".join(targets) + " | RSS after 1,000 requests |")
+    print("|---|" + "---|" * len(targets) + "---|")
     for mode in modes:
         cells = []
         for label in targets:
             v = results[(mode, label)]
             cells.append(f"{statistics.median(v):.0f} / {p95(v):.0f} ms")
-        print(f"| {mode} | {cells[0]} | {cells[1]} | {rss[mode]:.0f} MiB |")
+        print(f"| {mode} | {' | '.join(cells)} | {rss[mode]:.0f} MiB |")
     n, j = (statistics.median(results[(m, 'GET /users/{id}')]) for m in ("native", "jvm"))
     print(f"native/jvm median ratio on GET /users/{{id}}: {n / j:.3f}")
     print(json.dumps({f"{m}|{l}": v for (m, l), v in results.items()}), file=sys.stderr)

@@ -13,10 +13,23 @@ import java.util.concurrent.atomic.AtomicLong;
  *     |    41 bits     |   10 bits    |  12 bits
  * </pre>
  *
- * <p>41 bits of milliseconds last until 2095; 10 bits give 1,024 logical shards; 12 bits give 4,096
- * ids per millisecond per shard per process. The sequence starts at a random value in each process,
- * so two processes rarely collide in the same millisecond and shard; the primary key catches the
- * rare collision and the caller retries with a new id.
+ * <p>Limits: 41 bits of milliseconds last 69.7 years, until 2095-09; 10 bits give 1,024 logical
+ * shards (shared-data maps them to physical instances); 12 bits give 4,096 ids per millisecond per
+ * process, all shards together (the sequence is one counter per process). Unique without
+ * coordination as far as 64 bits allow: within a process the counter never repeats inside a
+ * millisecond up to 4,096 ids; across processes the counter starts at a random value, so two
+ * processes collide only if, in the same millisecond and on the same shard, their counters coincide
+ * (about 1 in 4,096 for one id each; with sign-ups spread over 1,024 shards, a handful of
+ * collisions per billion ids). The primary key rejects that rare collision and the caller retries
+ * with a fresh id; no coordinator (ZooKeeper, a sequence table) sits on the write path. Getting
+ * strictly coordination-free uniqueness would need bits for a unique instance number, which Knative
+ * pods do not have, at the cost of sequence or shard bits.
+ *
+ * <p>{@link #next()} places new root entities (users) on shards by stepping through all 1,024 in a
+ * fixed odd stride from a random start per process: each process spreads its ids exactly evenly (a
+ * chi-square of about zero), consecutive sign-ups land on distant shards (so on different instances
+ * of a range map), and processes do not all start on the same shard. Child entities (posts, orders)
+ * use {@link #next(int)} with their owner's shard, so they route with it.
  */
 public final class SurgeIds {
   public static final Instant EPOCH = Instant.parse("2026-01-01T00:00:00Z");
@@ -27,6 +40,10 @@ public final class SurgeIds {
   private static final long SEQUENCE_MASK = (1L << SEQUENCE_BITS) - 1;
   private static final AtomicLong SEQUENCE =
       new AtomicLong(ThreadLocalRandom.current().nextLong(SEQUENCE_MASK + 1));
+  // Odd, so that adding it modulo 1,024 visits every shard once per 1,024 steps.
+  private static final int SHARD_STRIDE = 389;
+  private static final java.util.concurrent.atomic.AtomicInteger NEXT_SHARD =
+      new java.util.concurrent.atomic.AtomicInteger(ThreadLocalRandom.current().nextInt(SHARDS));
 
   private SurgeIds() {}
 
@@ -40,9 +57,9 @@ public final class SurgeIds {
     return (millis << (SHARD_BITS + SEQUENCE_BITS)) | ((long) shard << SEQUENCE_BITS) | sequence;
   }
 
-  /** A new id on a random logical shard: new users spread evenly. */
+  /** A new id on the next logical shard of this process' even spread: new users. */
   public static long next() {
-    return next(ThreadLocalRandom.current().nextInt(SHARDS));
+    return next(NEXT_SHARD.getAndAdd(SHARD_STRIDE) & (SHARDS - 1));
   }
 
   public static int shardOf(long id) {
