@@ -1,8 +1,8 @@
 package dev.surge.users.api;
 
+import dev.surge.data.ConsistencyToken;
 import dev.surge.model.ids.SurgeIds;
 import dev.surge.model.problem.ProblemException;
-import dev.surge.model.users.UserProfile;
 import dev.surge.users.domain.UserService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,14 +33,21 @@ public class UserResource {
     this.caller = caller;
   }
 
-  /** Sign up: 201 with the public profile and its Location; 409 if email or handle is taken. */
+  /**
+   * Sign up: 201 with the public profile and its Location; 409 if email or handle is taken. The
+   * {@value ConsistencyToken#HEADER} header is the write's token: sent back on a read, it makes
+   * that read see this write (read-your-writes across replicas).
+   */
   @POST
   public Uni<Response> signUp(@Valid @NotNull SignupRequest request) {
     return users
         .signUp(request.email(), request.handle(), request.displayName(), request.password())
         .map(
-            profile ->
-                Response.created(URI.create("/users/" + profile.id())).entity(profile).build());
+            written ->
+                Response.created(URI.create("/users/" + written.value().id()))
+                    .entity(written.value())
+                    .header(ConsistencyToken.HEADER, written.token().toString())
+                    .build());
   }
 
   /**
@@ -47,11 +55,12 @@ public class UserResource {
    */
   @GET
   @Path("/{id}")
-  public Uni<Response> profile(@PathParam("id") String id) {
+  public Uni<Response> profile(
+      @PathParam("id") String id, @HeaderParam(ConsistencyToken.HEADER) String consistency) {
     long userId =
         SurgeIds.parse(id).orElseThrow(() -> ProblemException.notFound("No user with this id"));
     return users
-        .profile(userId)
+        .profile(userId, ConsistencyToken.parse(consistency))
         .map(
             read ->
                 Response.ok(read.profile())
@@ -59,14 +68,20 @@ public class UserResource {
                     .build());
   }
 
-  /** Edit the caller's own display name and bio. */
+  /** Edit the caller's own display name and bio; the write's token is in the response header. */
   @PATCH
   @Path("/me")
   @Authenticated
-  public Uni<UserProfile> updateMe(@Valid @NotNull UpdateProfileRequest request) {
+  public Uni<Response> updateMe(@Valid @NotNull UpdateProfileRequest request) {
     long userId =
         SurgeIds.parse(caller.getSubject())
             .orElseThrow(() -> ProblemException.unauthenticated("The token names no user"));
-    return users.updateProfile(userId, request.displayName(), request.bio());
+    return users
+        .updateProfile(userId, request.displayName(), request.bio())
+        .map(
+            written ->
+                Response.ok(written.value())
+                    .header(ConsistencyToken.HEADER, written.token().toString())
+                    .build());
   }
 }

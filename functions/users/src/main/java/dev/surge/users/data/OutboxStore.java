@@ -1,7 +1,7 @@
 package dev.surge.users.data;
 
+import dev.surge.data.ShardRouter;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * The relay's side of the outbox, in plain SQL on the reactive pool: claiming is one UPDATE with
- * SKIP LOCKED, which ORM sessions express poorly, and no entity state is needed.
+ * The relay's side of the outbox, in plain SQL: claiming is one UPDATE with SKIP LOCKED. Each
+ * physical instance has its own outbox (events commit with the change, on the change's shard), so
+ * every call names the instance; an instance that is down fails only its own calls.
  */
 @ApplicationScoped
 public class OutboxStore {
@@ -31,48 +32,63 @@ public class OutboxStore {
       returning id, topic, event_key, payload, traceparent, created_at
       """;
 
-  private final Pool pool;
+  private final ShardRouter router;
 
-  public OutboxStore(Pool pool) {
-    this.pool = pool;
+  public OutboxStore(ShardRouter router) {
+    this.router = router;
+  }
+
+  /** The physical instances, each holding an outbox. */
+  public java.util.Set<String> instances() {
+    return router.instances();
   }
 
   /**
    * Leases up to {@code limit} unpublished events for {@code lease}. Concurrent relays get disjoint
    * batches; a relay that dies leaves its lease to expire and another one retries.
    */
-  public Uni<List<Pending>> claim(int limit, Duration lease) {
-    return pool.preparedQuery(CLAIM)
-        .execute(Tuple.of(limit, (double) lease.toSeconds()))
-        .map(
-            rows -> {
-              List<Pending> claimed = new ArrayList<>();
-              for (Row row : rows) {
-                claimed.add(
-                    new Pending(
-                        row.getUUID("id"),
-                        row.getString("topic"),
-                        row.getString("event_key"),
-                        row.getString("payload"),
-                        row.getString("traceparent"),
-                        row.getOffsetDateTime("created_at").toInstant()));
-              }
-              claimed.sort(Comparator.comparing(Pending::createdAt));
-              return claimed;
-            });
+  public Uni<List<Pending>> claim(String instance, int limit, Duration lease) {
+    return router.onInstance(
+        instance,
+        pool ->
+            pool.preparedQuery(CLAIM)
+                .execute(Tuple.of(limit, (double) lease.toSeconds()))
+                .map(
+                    rows -> {
+                      List<Pending> claimed = new ArrayList<>();
+                      for (Row row : rows) {
+                        claimed.add(
+                            new Pending(
+                                row.getUUID("id"),
+                                row.getString("topic"),
+                                row.getString("event_key"),
+                                row.getString("payload"),
+                                row.getString("traceparent"),
+                                row.getOffsetDateTime("created_at").toInstant()));
+                      }
+                      claimed.sort(Comparator.comparing(Pending::createdAt));
+                      return claimed;
+                    }));
   }
 
-  public Uni<Void> markPublished(List<UUID> ids) {
-    return pool.preparedQuery(
-            "update outbox_events set published_at = now(), claimed_until = null where id = any($1)")
-        .execute(Tuple.of(ids.toArray(UUID[]::new)))
-        .replaceWithVoid();
+  public Uni<Void> markPublished(String instance, List<UUID> ids) {
+    return router.onInstance(
+        instance,
+        pool ->
+            pool.preparedQuery(
+                    "update outbox_events set published_at = now(), claimed_until = null"
+                        + " where id = any($1)")
+                .execute(Tuple.of(ids.toArray(UUID[]::new)))
+                .replaceWithVoid());
   }
 
   /** Published rows are kept for {@code retention} as an audit trail, then removed. */
-  public Uni<Integer> deletePublishedBefore(Instant cutoff) {
-    return pool.preparedQuery("delete from outbox_events where published_at < $1")
-        .execute(Tuple.of(cutoff.atOffset(java.time.ZoneOffset.UTC)))
-        .map(rows -> rows.rowCount());
+  public Uni<Integer> deletePublishedBefore(String instance, Instant cutoff) {
+    return router.onInstance(
+        instance,
+        pool ->
+            pool.preparedQuery("delete from outbox_events where published_at < $1")
+                .execute(Tuple.of(cutoff.atOffset(java.time.ZoneOffset.UTC)))
+                .map(rows -> rows.rowCount()));
   }
 }

@@ -14,10 +14,6 @@ public final class UniqueViolation {
       if (t instanceof PgException pg && UNIQUE_VIOLATION.equals(pg.getSqlState())) {
         return Optional.ofNullable(pg.getConstraint()).or(() -> Optional.of(""));
       }
-      if (t instanceof org.hibernate.exception.ConstraintViolationException cv
-          && UNIQUE_VIOLATION.equals(cv.getSQLState())) {
-        return Optional.ofNullable(cv.getConstraintName()).or(() -> Optional.of(""));
-      }
     }
     return Optional.empty();
   }

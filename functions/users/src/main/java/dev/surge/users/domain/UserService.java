@@ -1,5 +1,7 @@
 package dev.surge.users.domain;
 
+import dev.surge.data.ConsistencyToken;
+import dev.surge.data.ShardRouter.Written;
 import dev.surge.model.events.EventTypes;
 import dev.surge.model.events.UserProfileUpdated;
 import dev.surge.model.events.UserSignedUp;
@@ -12,8 +14,8 @@ import dev.surge.users.data.User;
 import dev.surge.users.data.UserRepository;
 import dev.surge.users.events.EventOutbox;
 import dev.surge.users.events.OutboxRelay;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Locale;
@@ -49,99 +51,133 @@ public class UserService {
   /** A profile and whether it came from the cache (reported to clients as X-Cache). */
   public record ProfileRead(UserProfile profile, boolean cacheHit) {}
 
-  public Uni<UserProfile> signUp(String email, String handle, String displayName, String password) {
+  /**
+   * Sign-up across shards: the email's and the handle's lookup rows are claimed first (pending;
+   * their primary keys make a taken email or handle a 409 before any bcrypt work), then the user
+   * row and its event commit on the user's own shard, then the lookups become active. The result
+   * carries the consistency token of the user row's commit.
+   */
+  public Uni<Written<UserProfile>> signUp(
+      String email, String handle, String displayName, String password) {
     String normalizedEmail = email.toLowerCase(Locale.ROOT);
-    return Panache.withSession(() -> users.findByEmailOrHandle(normalizedEmail, handle))
-        .invoke(existing -> rejectDuplicate(existing, normalizedEmail))
-        .chain(() -> hasher.hash(password))
-        .chain(
-            hash ->
-                Panache.withTransaction(() -> insert(normalizedEmail, handle, displayName, hash))
-                    // A fresh id on the one-in-millions chance two processes drew the same one.
-                    .onFailure(e -> UniqueViolation.of(e, "users_pkey"))
-                    .retry()
-                    .atMost(2))
-        // Lost a race with a concurrent sign-up for the same email or handle.
+    return Uni.createFrom()
+        .deferred(() -> register(normalizedEmail, handle, displayName, password))
+        // A fresh id on the one-in-millions chance two processes drew the same one.
+        .onFailure(e -> UniqueViolation.of(e, "users_pkey"))
+        .retry()
+        .atMost(2)
+        // The unique email/handle index of the user's own shard: only if a lookup was lost.
         .onFailure(e -> UniqueViolation.constraintOf(e).isPresent())
         .transform(e -> ProblemException.conflict("The email or handle is already taken"))
-        .invoke(user -> LOG.infof("User %d signed up", user.id))
+        .invoke(written -> LOG.infof("User %d signed up", written.value().id))
         .invoke(relay::nudge)
-        .map(User::toProfile);
+        .map(written -> new Written<>(written.value().toProfile(), written.token()));
   }
 
-  private static void rejectDuplicate(User existing, String email) {
-    if (existing == null) {
-      return;
-    }
-    throw ProblemException.conflict(
-        existing.email.equals(email)
-            ? "An account with this email already exists"
-            : "This handle is already taken");
-  }
-
-  private Uni<User> insert(String email, String handle, String displayName, String hash) {
+  private Uni<Written<User>> register(
+      String email, String handle, String displayName, String password) {
     User user = new User();
     user.id = SurgeIds.next();
     user.email = email;
     user.handle = handle;
     user.displayName = displayName;
-    user.passwordHash = hash;
-    user.createdAt = Instant.now();
-    user.updatedAt = user.createdAt;
-    var event = new UserSignedUp(user.id.toString(), handle, displayName, user.createdAt);
     return users
-        .persist(user)
-        .call(
+        .reserveEmail(email, user.id, handle)
+        .onFailure(e -> UniqueViolation.of(e, UserRepository.EMAIL_TAKEN))
+        .transform(e -> ProblemException.conflict("An account with this email already exists"))
+        .chain(
             () ->
-                outbox.append(
-                    EventTypes.USERS_TOPIC, EventTypes.USER_SIGNED_UP, user.id.toString(), event));
+                users
+                    .reserveHandle(handle, user.id)
+                    .onFailure(e -> UniqueViolation.of(e, UserRepository.HANDLE_TAKEN))
+                    .transform(e -> ProblemException.conflict("This handle is already taken")))
+        .chain(() -> hasher.hash(password))
+        .chain(
+            hash -> {
+              user.passwordHash = hash;
+              user.createdAt = Instant.now();
+              user.updatedAt = user.createdAt;
+              var event = new UserSignedUp(user.id.toString(), handle, displayName, user.createdAt);
+              return users.insert(
+                  user,
+                  tx ->
+                      outbox.append(
+                          tx,
+                          users.routeOf(user.id).shard(),
+                          EventTypes.USERS_TOPIC,
+                          EventTypes.USER_SIGNED_UP,
+                          user.id.toString(),
+                          event));
+            })
+        // Whatever failed, our pending claims go (LookupRepair removes them if this cannot).
+        .onFailure()
+        .call(e -> users.release(email, handle, user.id).onFailure().recoverWithNull())
+        .call(
+            written ->
+                users
+                    .activate(email, handle, user.id, user.passwordHash)
+                    .onFailure()
+                    .recoverWithUni(
+                        e -> {
+                          // Committed already: LookupRepair activates the lookups shortly.
+                          LOG.warnf("Lookups of user %d left pending: %s", user.id, e.toString());
+                          return Uni.createFrom().voidItem();
+                        }));
   }
 
   /** Same 401 for an unknown email and a wrong password, after the same bcrypt work. */
   public Uni<TokenIssuer.Issued> logIn(String email, String password) {
-    return Panache.withSession(() -> users.findByEmail(email))
+    return users
+        .findLogin(email)
         .chain(
             user ->
                 hasher
-                    .verify(password, user == null ? null : user.passwordHash)
+                    .verify(password, user == null ? null : user.passwordHash())
                     .map(
                         ok -> {
                           if (!ok) {
                             throw ProblemException.unauthenticated(
                                 "The email or password is wrong");
                           }
-                          return tokens.issue(user.id, user.handle);
+                          return tokens.issue(user.userId(), user.handle());
                         }));
   }
 
-  /** Cache-aside read: Redis first, then the database, which refills Redis. */
   public Uni<ProfileRead> profile(long userId) {
+    return profile(userId, null);
+  }
+
+  /**
+   * Cache-aside read: Redis first, then the database, which refills Redis. The database read uses a
+   * replica unless {@code token} (from the caller's last write) says it has not caught up.
+   */
+  public Uni<ProfileRead> profile(long userId, ConsistencyToken token) {
     return cache
         .get(userId)
         .chain(
             cached ->
                 cached != null
                     ? Uni.createFrom().item(new ProfileRead(cached, true))
-                    : Panache.withSession(() -> users.findById(userId))
+                    : users
+                        .findById(userId, token)
                         .map(user -> requireFound(user, userId).toProfile())
                         .call(cache::put)
                         .map(profile -> new ProfileRead(profile, false)));
   }
 
-  /** Applies the non-null fields, announces the change, then drops the cached copy. */
-  public Uni<UserProfile> updateProfile(long userId, String displayName, String bio) {
-    return Panache.withTransaction(
-            () ->
-                users
-                    .findById(userId)
-                    .map(user -> requireFound(user, userId))
-                    .call(user -> apply(user, displayName, bio)))
+  /**
+   * Applies the non-null fields, announces the change, then drops the cached copy. The result
+   * carries the write's consistency token.
+   */
+  public Uni<Written<UserProfile>> updateProfile(long userId, String displayName, String bio) {
+    return users
+        .update(userId, (tx, user) -> apply(tx, user, displayName, bio))
         .call(() -> cache.invalidate(userId))
         .invoke(relay::nudge)
-        .map(User::toProfile);
+        .map(written -> new Written<>(written.value().toProfile(), written.token()));
   }
 
-  private Uni<Void> apply(User user, String displayName, String bio) {
+  private Uni<Void> apply(SqlConnection tx, User user, String displayName, String bio) {
     if (displayName != null) {
       user.displayName = displayName;
     }
@@ -152,7 +188,12 @@ public class UserService {
     var event =
         new UserProfileUpdated(user.id.toString(), user.displayName, user.bio, user.updatedAt);
     return outbox.append(
-        EventTypes.USERS_TOPIC, EventTypes.USER_PROFILE_UPDATED, user.id.toString(), event);
+        tx,
+        users.routeOf(user.id).shard(),
+        EventTypes.USERS_TOPIC,
+        EventTypes.USER_PROFILE_UPDATED,
+        user.id.toString(),
+        event);
   }
 
   private static User requireFound(User user, long userId) {

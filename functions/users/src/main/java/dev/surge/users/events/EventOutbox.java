@@ -3,9 +3,10 @@ package dev.surge.users.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.surge.model.events.CloudEvent;
-import dev.surge.users.data.OutboxEvent;
 import io.opentelemetry.api.trace.Span;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.UUID;
@@ -24,19 +25,34 @@ public class EventOutbox {
     this.json = json;
   }
 
-  /** Must run inside {@code Panache.withTransaction}. */
-  public Uni<Void> append(String topic, String type, String subject, Object data) {
-    OutboxEvent row = new OutboxEvent();
-    row.id = UUID.randomUUID();
-    row.topic = topic;
-    row.eventKey = subject;
-    row.eventType = type;
-    row.createdAt = Instant.now();
-    row.payload =
-        write(CloudEvent.of(row.id.toString(), SOURCE, type, subject, row.createdAt, data));
+  /**
+   * Inserts the event through {@code tx}, the transaction of the change it announces, on that
+   * change's shard ({@code shard}: the logical shard, so a shard move takes the row along).
+   */
+  public Uni<Void> append(
+      SqlConnection tx, int shard, String topic, String type, String subject, Object data) {
+    UUID id = UUID.randomUUID();
+    Instant createdAt = Instant.now();
+    String payload = write(CloudEvent.of(id.toString(), SOURCE, type, subject, createdAt, data));
     // The request's trace context, so consumers continue the trace that caused the event.
-    row.traceparent = OutboxTracing.traceparent(Span.current().getSpanContext());
-    return row.persist().replaceWithVoid();
+    String traceparent = OutboxTracing.traceparent(Span.current().getSpanContext());
+    return tx.preparedQuery(
+            "insert into outbox_events"
+                + " (id, topic, event_key, event_type, payload, traceparent, created_at, shard)"
+                + " values ($1, $2, $3, $4, $5, $6, $7, $8)")
+        .execute(
+            Tuple.from(
+                new Object[] {
+                  id,
+                  topic,
+                  subject,
+                  type,
+                  payload,
+                  traceparent,
+                  createdAt.atOffset(java.time.ZoneOffset.UTC),
+                  (short) shard
+                }))
+        .replaceWithVoid();
   }
 
   private String write(CloudEvent<?> event) {

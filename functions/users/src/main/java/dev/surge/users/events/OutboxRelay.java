@@ -53,20 +53,23 @@ public class OutboxRelay {
     this.lag = metrics.timer("surge.outbox.lag");
   }
 
+  // Not while starting or stopping: the Kafka emitter is wired only once the app runs.
   @Scheduled(
       every = "${surge.outbox.poll-interval:1s}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   Uni<Void> poll() {
     return relay().replaceWithVoid().onFailure().recoverWithNull();
   }
 
-  @Scheduled(every = "1h", delayed = "1m")
+  @Scheduled(every = "1h", delayed = "1m", skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   Uni<Void> cleanUp() {
-    return store
-        .deletePublishedBefore(Instant.now().minus(config.retention()))
-        .replaceWithVoid()
-        .onFailure()
-        .recoverWithNull();
+    Instant cutoff = Instant.now().minus(config.retention());
+    List<Uni<Integer>> all =
+        store.instances().stream()
+            .map(i -> store.deletePublishedBefore(i, cutoff).onFailure().recoverWithItem(0))
+            .toList();
+    return Uni.join().all(all).andFailFast().replaceWithVoid();
   }
 
   /** Publishes right after a commit, so an event need not wait for the next poll. */
@@ -83,28 +86,44 @@ public class OutboxRelay {
     paused.set(false);
   }
 
-  /** One round: claim a batch, publish it, mark it. Returns how many events left. */
+  /**
+   * One round: on every instance, claim a batch, publish it, mark it. Returns how many events left.
+   * An instance that is down fails its own part only; the others still publish.
+   */
   public Uni<Integer> relay() {
     if (paused.get()) {
       return Uni.createFrom().item(0);
     }
-    return store
-        .claim(config.batchSize(), config.lease())
-        .flatMap(batch -> batch.isEmpty() ? Uni.createFrom().item(0) : publish(batch))
-        .onFailure()
-        .invoke(
-            e -> {
-              failures.increment();
-              LOG.warnf("Outbox relay round failed, will retry: %s", e.getMessage());
-            });
+    List<Uni<Integer>> rounds =
+        store.instances().stream()
+            .map(
+                instance ->
+                    relay(instance)
+                        .onFailure()
+                        .recoverWithItem(
+                            e -> {
+                              failures.increment();
+                              LOG.warnf(
+                                  "Outbox relay round on %s failed, will retry: %s",
+                                  instance, e.getMessage());
+                              return 0;
+                            }))
+            .toList();
+    return Uni.join().all(rounds).andFailFast().map(l -> l.stream().mapToInt(i -> i).sum());
   }
 
-  private Uni<Integer> publish(List<Pending> batch) {
+  private Uni<Integer> relay(String instance) {
+    return store
+        .claim(instance, config.batchSize(), config.lease())
+        .flatMap(batch -> batch.isEmpty() ? Uni.createFrom().item(0) : publish(instance, batch));
+  }
+
+  private Uni<Integer> publish(String instance, List<Pending> batch) {
     List<Uni<Void>> sends = batch.stream().map(this::send).toList();
     return Uni.join()
         .all(sends)
         .andFailFast()
-        .flatMap(done -> store.markPublished(batch.stream().map(Pending::id).toList()))
+        .flatMap(done -> store.markPublished(instance, batch.stream().map(Pending::id).toList()))
         .invoke(
             () -> {
               published.increment(batch.size());
