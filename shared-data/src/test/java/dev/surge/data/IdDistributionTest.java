@@ -63,4 +63,30 @@ class IdDistributionTest {
     assertEquals(7, SurgeIds.shardOf(a));
     assertTrue(b > a || SurgeIds.timeOf(b).equals(SurgeIds.timeOf(a)));
   }
+
+  /** More than 4,096 ids a millisecond: the sequence must wait for the next one, never wrap. */
+  @Test
+  void burstsFromSeveralThreadsNeverRepeatAnId() throws InterruptedException {
+    Set<Long> ids = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    java.util.concurrent.atomic.AtomicInteger duplicates =
+        new java.util.concurrent.atomic.AtomicInteger();
+    Thread[] threads = new Thread[4];
+    for (int t = 0; t < threads.length; t++) {
+      threads[t] =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 250_000; i++) {
+                  if (!ids.add(SurgeIds.next())) {
+                    duplicates.incrementAndGet();
+                  }
+                }
+              });
+      threads[t].start();
+    }
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    assertEquals(0, duplicates.get());
+    assertEquals(1_000_000, ids.size());
+  }
 }

@@ -2,7 +2,6 @@ package dev.surge.model.ids;
 
 import java.time.Instant;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * 64-bit, time-ordered ids with the logical shard inside, so any id routes without a lookup.
@@ -17,13 +16,14 @@ import java.util.concurrent.atomic.AtomicLong;
  * shards (shared-data maps them to physical instances); 12 bits give 4,096 ids per millisecond per
  * process, all shards together (the sequence is one counter per process). Unique without
  * coordination as far as 64 bits allow: within a process the counter never repeats inside a
- * millisecond up to 4,096 ids; across processes the counter starts at a random value, so two
- * processes collide only if, in the same millisecond and on the same shard, their counters coincide
- * (about 1 in 4,096 for one id each; with sign-ups spread over 1,024 shards, a handful of
- * collisions per billion ids). The primary key rejects that rare collision and the caller retries
- * with a fresh id; no coordinator (ZooKeeper, a sequence table) sits on the write path. Getting
- * strictly coordination-free uniqueness would need bits for a unique instance number, which Knative
- * pods do not have, at the cost of sequence or shard bits.
+ * millisecond (the 4,097th id of a millisecond waits for the next one); across processes the
+ * counter starts each millisecond at a random value, so two processes collide only if, in the same
+ * millisecond and on the same shard, their counters coincide (about 1 in 4,096 for one id each;
+ * with sign-ups spread over 1,024 shards, a handful of collisions per billion ids). The primary key
+ * rejects that rare collision and the caller retries with a fresh id; no coordinator (ZooKeeper, a
+ * sequence table) sits on the write path. Getting strictly coordination-free uniqueness would need
+ * bits for a unique instance number, which Knative pods do not have, at the cost of sequence or
+ * shard bits.
  *
  * <p>{@link #next()} places new root entities (users) on shards by stepping through all 1,024 in a
  * fixed odd stride from a random start per process: each process spreads its ids exactly evenly (a
@@ -38,8 +38,10 @@ public final class SurgeIds {
   public static final int SHARDS = 1 << SHARD_BITS;
 
   private static final long SEQUENCE_MASK = (1L << SEQUENCE_BITS) - 1;
-  private static final AtomicLong SEQUENCE =
-      new AtomicLong(ThreadLocalRandom.current().nextLong(SEQUENCE_MASK + 1));
+  // Guarded by SurgeIds.class: the millisecond in use, where its sequence started and where it is.
+  private static long lastMillis = -1;
+  private static long firstSequence;
+  private static long sequence;
   // Odd, so that adding it modulo 1,024 visits every shard once per 1,024 steps.
   private static final int SHARD_STRIDE = 389;
   private static final java.util.concurrent.atomic.AtomicInteger NEXT_SHARD =
@@ -52,9 +54,37 @@ public final class SurgeIds {
     if (shard < 0 || shard >= SHARDS) {
       throw new IllegalArgumentException("shard out of range: " + shard);
     }
-    long millis = System.currentTimeMillis() - EPOCH.toEpochMilli();
-    long sequence = SEQUENCE.getAndIncrement() & SEQUENCE_MASK;
-    return (millis << (SHARD_BITS + SEQUENCE_BITS)) | ((long) shard << SEQUENCE_BITS) | sequence;
+    long millis;
+    long seq;
+    synchronized (SurgeIds.class) {
+      // A clock stepped backwards keeps using the last millisecond: ids stay unique and ordered.
+      millis = Math.max(nowMillis(), lastMillis);
+      if (millis == lastMillis) {
+        sequence = (sequence + 1) & SEQUENCE_MASK;
+        if (sequence == firstSequence) {
+          // 4,096 ids in this millisecond: wrapping would repeat an id, so wait for the next one.
+          while ((millis = nowMillis()) <= lastMillis) {
+            Thread.onSpinWait();
+          }
+          startMillisecond(millis);
+        }
+      } else {
+        startMillisecond(millis);
+      }
+      seq = sequence;
+    }
+    return (millis << (SHARD_BITS + SEQUENCE_BITS)) | ((long) shard << SEQUENCE_BITS) | seq;
+  }
+
+  /** A random start per millisecond keeps two processes' ids in the same millisecond apart. */
+  private static void startMillisecond(long millis) {
+    lastMillis = millis;
+    firstSequence = ThreadLocalRandom.current().nextLong(SEQUENCE_MASK + 1);
+    sequence = firstSequence;
+  }
+
+  private static long nowMillis() {
+    return System.currentTimeMillis() - EPOCH.toEpochMilli();
   }
 
   /** A new id on the next logical shard of this process' even spread: new users. */
