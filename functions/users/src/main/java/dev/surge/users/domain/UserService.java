@@ -143,10 +143,6 @@ public class UserService {
                         }));
   }
 
-  public Uni<ProfileRead> profile(long userId) {
-    return profile(userId, null);
-  }
-
   /**
    * Cache-aside read: Redis first, then the database, which refills Redis. The database read uses a
    * replica unless {@code token} (from the caller's last write) says it has not caught up.
