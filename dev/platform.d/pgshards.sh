@@ -86,7 +86,8 @@ SQL
     as_root find "$data" -mindepth 1 -delete
     as_postgres psql -X -q -p "$pport" -d postgres \
       -c "SELECT pg_drop_replication_slot('$rname') FROM pg_replication_slots WHERE slot_name = '$rname'" >/dev/null
-    as_postgres pg_basebackup -h 127.0.0.1 -p "$pport" -U postgres -D "$data" -R -X stream -C -S "$rname"
+    # -c fast: without it the copy waits for the next spread checkpoint (up to 5 min when idle).
+    as_postgres pg_basebackup -h 127.0.0.1 -p "$pport" -U postgres -D "$data" -R -X stream -C -S "$rname" -c fast
     pgshards_mark "$rname"
   fi
   pgshards_start "$rname" "$rport"
