@@ -30,6 +30,14 @@ public class ProblemException extends RuntimeException {
         Map.of());
   }
 
+  public static ProblemException malformed(String detail) {
+    return new ProblemException(ProblemType.MALFORMED_REQUEST, detail);
+  }
+
+  public static ProblemException forbidden(String detail) {
+    return new ProblemException(ProblemType.FORBIDDEN, detail);
+  }
+
   public static ProblemException notFound(String detail) {
     return new ProblemException(ProblemType.NOT_FOUND, detail);
   }
