@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.RemovalCause;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.time.Duration;
 
 /**
@@ -11,6 +12,15 @@ import java.time.Duration;
  * pinned map is separate so a burst of one-off reads cannot evict the keys that carry most traffic;
  * its short TTL bounds how stale a hot key can get if an invalidation message is lost.
  */
+// Caffeine picks a generated class per feature set by name at run time (LocalCacheFactory,
+// NodeFactory); native image keeps only the ones registered. These are the three builders below
+// (listed with -verbose:class); a new builder feature needs its classes added here.
+@RegisterForReflection(
+    classNames = {
+      "com.github.benmanes.caffeine.cache.SSLMSA",
+      "com.github.benmanes.caffeine.cache.SSMSW",
+      "com.github.benmanes.caffeine.cache.PSWMS"
+    })
 final class L1<V> {
   private final Cache<String, Entry<V>> main;
   private final Cache<String, Entry<V>> pinned;
