@@ -27,14 +27,10 @@ create table user_handles (
 );
 create index user_handles_pending on user_handles (created_at) where state = 'pending';
 
--- Outbox rows carry the logical shard of the change, so a shard move takes them along.
-alter table outbox_events add column shard smallint;
-
 -- The online shard move publishes rows filtered by shard: filters on UPDATE/DELETE need every
 -- filtered column in the replica identity.
 alter table user_emails replica identity full;
 alter table user_handles replica identity full;
-alter table outbox_events replica identity full;
 
 -- Databases that held every user before sharding (one instance): lookups for existing users.
 insert into user_emails (email, shard, user_id, handle, password_hash, state, created_at)
@@ -49,5 +45,3 @@ select lower(handle),
        id, 'active', created_at
   from users
 on conflict do nothing;
-update outbox_events set shard = ((event_key::bigint >> 12) & 1023)::smallint
- where shard is null and event_key ~ '^[0-9]{1,19}$';

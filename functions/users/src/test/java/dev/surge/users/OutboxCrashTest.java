@@ -3,8 +3,8 @@ package dev.surge.users;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.surge.events.outbox.OutboxRelay;
 import dev.surge.model.events.EventTypes;
-import dev.surge.users.events.OutboxRelay;
 import dev.surge.users.support.Accounts;
 import dev.surge.users.support.Db;
 import dev.surge.users.support.UsersTopic;

@@ -16,7 +16,49 @@ class ProfileCacheTest {
   void secondReadIsACacheHit() {
     var account = Accounts.create();
     given().get("/users/{id}", account.id()).then().statusCode(200).header("X-Cache", "miss");
-    given().get("/users/{id}", account.id()).then().statusCode(200).header("X-Cache", "hit");
+    given()
+        .get("/users/{id}", account.id())
+        .then()
+        .statusCode(200)
+        .header("X-Cache", "hit")
+        .header("X-Cache-Level", "l1");
+  }
+
+  @Test
+  void theWritersTokenReadsPastEveryCacheLevel() {
+    var account = Accounts.create();
+    given().get("/users/{id}", account.id()).then().header("X-Cache", "miss");
+    String token =
+        given()
+            .auth()
+            .oauth2(account.token())
+            .contentType(ContentType.JSON)
+            .body(Map.of("displayName", "Renamed"))
+            .patch("/users/me")
+            .then()
+            .statusCode(200)
+            .extract()
+            .header("X-Surge-Consistency");
+
+    given()
+        .header("X-Surge-Consistency", token)
+        .get("/users/{id}", account.id())
+        .then()
+        .statusCode(200)
+        .header("X-Cache-Level", "loader")
+        .body("displayName", equalTo("Renamed"));
+  }
+
+  @Test
+  void anUnknownIdIsAProblemEveryTime() {
+    long unknown = dev.surge.model.ids.SurgeIds.next();
+    for (int i = 0; i < 3; i++) {
+      given()
+          .get("/users/{id}", unknown)
+          .then()
+          .statusCode(404)
+          .contentType("application/problem+json");
+    }
   }
 
   @Test

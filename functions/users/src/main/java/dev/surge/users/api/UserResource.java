@@ -19,6 +19,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Locale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 @Path("/users")
@@ -51,7 +52,8 @@ public class UserResource {
   }
 
   /**
-   * A public profile; {@code X-Cache} says whether Redis answered. Unknown or malformed id: 404.
+   * A public profile. {@code X-Cache} is hit or miss, {@code X-Cache-Level} the level that answered
+   * (l1, l2, bloom, loader). Unknown or malformed id: 404.
    */
   @GET
   @Path("/{id}")
@@ -64,7 +66,8 @@ public class UserResource {
         .map(
             read ->
                 Response.ok(read.profile())
-                    .header("X-Cache", read.cacheHit() ? "hit" : "miss")
+                    .header("X-Cache", read.level().hit() ? "hit" : "miss")
+                    .header("X-Cache-Level", read.level().name().toLowerCase(Locale.ROOT))
                     .build());
   }
 

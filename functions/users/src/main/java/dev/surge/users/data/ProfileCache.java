@@ -1,66 +1,47 @@
 package dev.surge.users.data;
 
+import dev.surge.cache.CacheRead;
+import dev.surge.cache.CacheSpec;
+import dev.surge.cache.Caches;
+import dev.surge.cache.MultiLevelCache;
 import dev.surge.model.users.UserProfile;
-import dev.surge.users.domain.UsersConfig;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.keys.ReactiveKeyCommands;
-import io.quarkus.redis.datasource.value.ReactiveValueCommands;
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
+import java.util.function.Function;
 
 /**
- * Cache-aside for public profiles in Redis. A Redis failure is a miss, never an error: the database
- * still answers. Keys carry the user id as a hash tag so that in Redis Cluster all of a user's keys
- * share one slot.
+ * Public profiles through the shared multi-level cache (shared-cache/README.md): Caffeine L1, Redis
+ * L2, single-flight and a Redis lease against stampedes, negative entries and a Bloom filter of
+ * every user id against penetration, pub/sub invalidation with a delayed second delete.
  */
+// Created at start, not on the first read: until then the admin endpoint could not find the cache
+// by name, and the invalidation bus would not deliver to it.
+@Startup
 @ApplicationScoped
 public class ProfileCache {
-  private static final Logger LOG = Logger.getLogger(ProfileCache.class);
+  /** The cache's name in metrics ({@code cache="profiles"}) and in the admin endpoint. */
+  public static final String NAME = "profiles";
 
-  private final ReactiveValueCommands<String, UserProfile> values;
-  private final ReactiveKeyCommands<String> keys;
-  private final UsersConfig config;
+  private final MultiLevelCache<UserProfile> cache;
 
-  public ProfileCache(ReactiveRedisDataSource redis, UsersConfig config) {
-    this.values = redis.value(UserProfile.class);
-    this.keys = redis.key();
-    this.config = config;
+  public ProfileCache(Caches caches, UserRepository users) {
+    this.cache =
+        caches.create(new CacheSpec<>(NAME, "users:profile", UserProfile.class, users::allIds));
   }
 
-  public static String key(long userId) {
-    return "users:profile:{" + userId + "}";
+  /** The profile (value null if no such user) and the level that answered. */
+  public Uni<CacheRead<UserProfile>> get(long userId, Function<String, Uni<UserProfile>> loader) {
+    return cache.get(Long.toString(userId), loader);
   }
 
-  /** The cached profile, or null on a miss or when Redis cannot answer. */
-  public Uni<UserProfile> get(long userId) {
-    return values
-        .get(key(userId))
-        .onFailure()
-        .recoverWithItem(
-            e -> {
-              LOG.warnf("Redis read failed, serving from the database: %s", e.getMessage());
-              return null;
-            });
+  /** A new user: its id joins the Bloom filter and any negative entry for it is dropped. */
+  public Uni<Void> created(long userId) {
+    return cache.created(Long.toString(userId));
   }
 
-  public Uni<Void> put(UserProfile profile) {
-    return values
-        .setex(key(Long.parseLong(profile.id())), config.profileCacheTtl().toSeconds(), profile)
-        .onFailure()
-        .recoverWithNull();
-  }
-
-  /** Deletes the entry; the caller has already committed the change it reflects. */
+  /** After a committed change: every instance's L1 and Redis drop the entry, twice. */
   public Uni<Void> invalidate(long userId) {
-    return keys.del(key(userId))
-        .replaceWithVoid()
-        .onFailure()
-        .recoverWithUni(
-            e -> {
-              // The entry may stay stale until its TTL: the multi-level cache adds retries.
-              LOG.errorf("Redis invalidation of user %d failed: %s", userId, e.getMessage());
-              return Uni.createFrom().voidItem();
-            });
+    return cache.invalidate(Long.toString(userId));
   }
 }

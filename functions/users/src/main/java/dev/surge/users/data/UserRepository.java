@@ -5,6 +5,7 @@ import dev.surge.data.ShardRouter;
 import dev.surge.data.ShardRouter.Route;
 import dev.surge.data.ShardRouter.Written;
 import dev.surge.model.problem.ProblemException;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -216,6 +217,20 @@ public class UserRepository {
                                               user.updatedAt.atOffset(ZoneOffset.UTC))))
                           .replaceWith(user);
                     }));
+  }
+
+  /**
+   * Every user id on every instance, for rebuilding the profile cache's Bloom filter. Rows of a
+   * shard that moved away and is not cleaned up yet are included: a Bloom filter may over-report.
+   */
+  public Multi<String> allIds() {
+    return router
+        .onEveryInstance(pool -> pool.query("select id from users").execute())
+        .onItem()
+        .transformToMulti(sets -> Multi.createFrom().iterable(sets))
+        .onItem()
+        .transformToIterable(rows -> rows)
+        .map(row -> Long.toString(row.getLong(0)));
   }
 
   /** Whether a user row exists on its primary (lookup repair). */

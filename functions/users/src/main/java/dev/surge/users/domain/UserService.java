@@ -1,7 +1,10 @@
 package dev.surge.users.domain;
 
+import dev.surge.cache.Level;
 import dev.surge.data.ConsistencyToken;
 import dev.surge.data.ShardRouter.Written;
+import dev.surge.events.outbox.EventOutbox;
+import dev.surge.events.outbox.OutboxRelay;
 import dev.surge.model.events.EventTypes;
 import dev.surge.model.events.UserProfileUpdated;
 import dev.surge.model.events.UserSignedUp;
@@ -12,8 +15,6 @@ import dev.surge.users.data.ProfileCache;
 import dev.surge.users.data.UniqueViolation;
 import dev.surge.users.data.User;
 import dev.surge.users.data.UserRepository;
-import dev.surge.users.events.EventOutbox;
-import dev.surge.users.events.OutboxRelay;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,8 +49,8 @@ public class UserService {
     this.relay = relay;
   }
 
-  /** A profile and whether it came from the cache (reported to clients as X-Cache). */
-  public record ProfileRead(UserProfile profile, boolean cacheHit) {}
+  /** A profile and the level that answered (reported to clients as X-Cache, X-Cache-Level). */
+  public record ProfileRead(UserProfile profile, Level level) {}
 
   /**
    * Sign-up across shards: the email's and the handle's lookup rows are claimed first (pending;
@@ -70,6 +71,8 @@ public class UserService {
         .onFailure(e -> UniqueViolation.constraintOf(e).isPresent())
         .transform(e -> ProblemException.conflict("The email or handle is already taken"))
         .invoke(written -> LOG.infof("User %d signed up", written.value().id))
+        // Into the Bloom filter, or the first reads of the new id would be rejected as impossible.
+        .call(written -> cache.created(written.value().id))
         .invoke(relay::nudge)
         .map(written -> new Written<>(written.value().toProfile(), written.token()));
   }
@@ -144,21 +147,23 @@ public class UserService {
   }
 
   /**
-   * Cache-aside read: Redis first, then the database, which refills Redis. The database read uses a
-   * replica unless {@code token} (from the caller's last write) says it has not caught up.
+   * A public profile. Without a token it goes through the multi-level cache (L1, Redis, then one
+   * database load per id across instances, on a replica). With a token the caller has just written:
+   * it reads the database directly, on a replica only if that replica has replayed the write, so
+   * the caller never sees a value older than its own write, whatever any cache level holds.
    */
   public Uni<ProfileRead> profile(long userId, ConsistencyToken token) {
+    if (token != null) {
+      return loadProfile(userId, token)
+          .map(profile -> new ProfileRead(requireFound(profile, userId), Level.LOADER));
+    }
     return cache
-        .get(userId)
-        .chain(
-            cached ->
-                cached != null
-                    ? Uni.createFrom().item(new ProfileRead(cached, true))
-                    : users
-                        .findById(userId, token)
-                        .map(user -> requireFound(user, userId).toProfile())
-                        .call(cache::put)
-                        .map(profile -> new ProfileRead(profile, false)));
+        .get(userId, id -> loadProfile(userId, null))
+        .map(read -> new ProfileRead(requireFound(read.value(), userId), read.level()));
+  }
+
+  private Uni<UserProfile> loadProfile(long userId, ConsistencyToken token) {
+    return users.findById(userId, token).map(user -> user == null ? null : user.toProfile());
   }
 
   /**
@@ -192,7 +197,7 @@ public class UserService {
         event);
   }
 
-  private static User requireFound(User user, long userId) {
+  private static <T> T requireFound(T user, long userId) {
     if (user == null) {
       throw ProblemException.notFound("No user with id " + userId);
     }

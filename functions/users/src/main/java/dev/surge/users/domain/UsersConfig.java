@@ -8,10 +8,6 @@ import java.time.Duration;
 @ConfigMapping(prefix = "surge.users")
 public interface UsersConfig {
 
-  /** How long a public profile stays in Redis after a database read. */
-  @WithDefault("10m")
-  Duration profileCacheTtl();
-
   /** bcrypt cost factor: each step doubles the work of a login and of an attacker's guess. */
   @WithDefault("10")
   int bcryptCost();

@@ -86,7 +86,9 @@ class ShardedUsersTest {
       inFlight.acquire();
       all.add(
           http.sendAsync(
-                  HttpRequest.newBuilder(URI.create("http://127.0.0.1:8081/users"))
+                  HttpRequest.newBuilder(
+                          URI.create(
+                              "http://127.0.0.1:" + io.restassured.RestAssured.port + "/users"))
                       .header("content-type", "application/json")
                       .POST(
                           HttpRequest.BodyPublishers.ofString(

@@ -1,12 +1,28 @@
-package dev.surge.users.events;
+package dev.surge.events.outbox;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
-/** The outbox relay ({@code surge.outbox.*}). */
+/**
+ * The transactional outbox ({@code surge.outbox.*}). Every function that announces changes writes
+ * into the same {@code outbox_events} table of the change's shard; each function's relay publishes
+ * only the rows of its own topics.
+ */
 @ConfigMapping(prefix = "surge.outbox")
 public interface OutboxConfig {
+
+  /**
+   * The topics this function publishes, e.g. {@code surge.posts.events}; its relay claims only
+   * these rows. Required in functions built with {@code surge.events.produce=true}.
+   */
+  Optional<List<String>> topics();
+
+  /** The CloudEvent {@code source} of this function's events. */
+  @WithDefault("/surge/${quarkus.application.name}")
+  String source();
 
   /** Kill switch: false stops publishing; events wait safely in the table until it is true. */
   @WithDefault("true")

@@ -1,6 +1,7 @@
-package dev.surge.users.data;
+package dev.surge.events.outbox;
 
 import dev.surge.data.ShardRouter;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -18,6 +19,7 @@ import java.util.UUID;
  * every call names the instance; an instance that is down fails only its own calls.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "surge.events.produce", stringValue = "true")
 public class OutboxStore {
   /** A claimed event, ready to publish. */
   public record Pending(
@@ -27,15 +29,22 @@ public class OutboxStore {
       """
       update outbox_events set claimed_until = now() + make_interval(secs => $2)
        where id in (select id from outbox_events
-                     where published_at is null and (claimed_until is null or claimed_until < now())
+                     where published_at is null and topic = any($3)
+                       and (claimed_until is null or claimed_until < now())
                      order by created_at limit $1 for update skip locked)
       returning id, topic, event_key, payload, traceparent, created_at
       """;
 
   private final ShardRouter router;
+  private final String[] topics;
 
-  public OutboxStore(ShardRouter router) {
+  public OutboxStore(ShardRouter router, OutboxConfig config) {
     this.router = router;
+    this.topics =
+        config
+            .topics()
+            .orElseThrow(() -> new IllegalStateException("surge.outbox.topics is not set"))
+            .toArray(String[]::new);
   }
 
   /** The physical instances, each holding an outbox. */
@@ -44,15 +53,16 @@ public class OutboxStore {
   }
 
   /**
-   * Leases up to {@code limit} unpublished events for {@code lease}. Concurrent relays get disjoint
-   * batches; a relay that dies leaves its lease to expire and another one retries.
+   * Leases up to {@code limit} unpublished events of this function's topics for {@code lease}.
+   * Concurrent relays get disjoint batches; a relay that dies leaves its lease to expire and
+   * another one retries.
    */
   public Uni<List<Pending>> claim(String instance, int limit, Duration lease) {
     return router.onInstance(
         instance,
         pool ->
             pool.preparedQuery(CLAIM)
-                .execute(Tuple.of(limit, (double) lease.toSeconds()))
+                .execute(Tuple.of(limit, (double) lease.toSeconds(), topics))
                 .map(
                     rows -> {
                       List<Pending> claimed = new ArrayList<>();

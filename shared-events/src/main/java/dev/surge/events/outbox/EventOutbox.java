@@ -1,9 +1,10 @@
-package dev.surge.users.events;
+package dev.surge.events.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.surge.model.events.CloudEvent;
 import io.opentelemetry.api.trace.Span;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -16,13 +17,14 @@ import java.util.UUID;
  * if the change it announces was committed. The relay publishes it afterwards.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "surge.events.produce", stringValue = "true")
 public class EventOutbox {
-  static final String SOURCE = "/surge/users";
-
   private final ObjectMapper json;
+  private final String source;
 
-  public EventOutbox(ObjectMapper json) {
+  public EventOutbox(ObjectMapper json, OutboxConfig config) {
     this.json = json;
+    this.source = config.source();
   }
 
   /**
@@ -33,7 +35,7 @@ public class EventOutbox {
       SqlConnection tx, int shard, String topic, String type, String subject, Object data) {
     UUID id = UUID.randomUUID();
     Instant createdAt = Instant.now();
-    String payload = write(CloudEvent.of(id.toString(), SOURCE, type, subject, createdAt, data));
+    String payload = write(CloudEvent.of(id.toString(), source, type, subject, createdAt, data));
     // The request's trace context, so consumers continue the trace that caused the event.
     String traceparent = OutboxTracing.traceparent(Span.current().getSpanContext());
     return tx.preparedQuery(

@@ -1,6 +1,6 @@
-package dev.surge.users.events;
+package dev.surge.events.outbox;
 
-import dev.surge.users.data.OutboxStore.Pending;
+import dev.surge.events.outbox.OutboxStore.Pending;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
@@ -8,6 +8,7 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
+import io.quarkus.arc.properties.IfBuildProperty;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 
@@ -17,6 +18,7 @@ import java.util.List;
  * one trace runs from the HTTP call through the outbox to every consumer.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "surge.events.produce", stringValue = "true")
 public class OutboxTracing {
   private static final TextMapGetter<String> STORED =
       new TextMapGetter<>() {

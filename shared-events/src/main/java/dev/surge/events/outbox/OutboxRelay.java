@@ -1,11 +1,11 @@
-package dev.surge.users.events;
+package dev.surge.events.outbox;
 
+import dev.surge.events.outbox.OutboxStore.Pending;
 import dev.surge.model.events.CloudEvent;
-import dev.surge.users.data.OutboxStore;
-import dev.surge.users.data.OutboxStore.Pending;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -25,6 +25,7 @@ import org.jboss.logging.Logger;
  * before the mark publishes the event again, with the same CloudEvent id, for consumers to dedupe.
  */
 @ApplicationScoped
+@IfBuildProperty(name = "surge.events.produce", stringValue = "true")
 public class OutboxRelay {
   private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
 

@@ -1,0 +1,65 @@
+package dev.surge.events;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/**
+ * How a function consumes events ({@code surge.events.*}). Which path delivers them is chosen by
+ * {@code surge.events.kafka-enabled}: false (Knative) leaves only {@code POST /events}, fed by a
+ * KafkaSource; true also runs the plain consumer on channel {@code surge-events}.
+ */
+@ConfigMapping(prefix = "surge.events")
+public interface EventsConfig {
+
+  /**
+   * This consumer's name: the key of its processed-events records, its Kafka consumer group and the
+   * middle of its dead-letter topics ({@code <topic>.<consumer>.dlt}), the same names the Knative
+   * KafkaSource and its dead-letter KafkaSink use.
+   */
+  @WithDefault("${quarkus.application.name}")
+  String consumer();
+
+  /**
+   * Build time: this function consumes events, so {@code POST /events}, the plain consumer, dead
+   * letters and the lag gauge exist in it. Producer-only functions leave them out of the image.
+   */
+  @WithDefault("false")
+  boolean consume();
+
+  /** Build time: this function writes events through the outbox (relay included). */
+  @WithDefault("false")
+  boolean produce();
+
+  /** Run the plain Kafka consumer too (warm deployments, tests); Knative uses HTTP only. */
+  @WithDefault("false")
+  boolean kafkaEnabled();
+
+  /**
+   * Kafka consumers of the plain path in this process, each with its share of the partitions
+   * (channel {@code concurrency}): partitions proceed in parallel, each one stays in order. One
+   * would handle a single record at a time for all topics together.
+   */
+  @WithDefault("3")
+  int consumers();
+
+  /** Retries of the plain consumer before a record is dead-lettered. */
+  Retry retry();
+
+  /** Consumer lag: how often the group's committed offsets are compared with the topic ends. */
+  @WithDefault("15s")
+  Duration lagInterval();
+
+  interface Retry {
+    /** Attempts in all, the first included; {@link PoisonEvent}s get one. */
+    @WithDefault("5")
+    int attempts();
+
+    /** Wait before the first retry; doubled each time up to {@link #maxBackoff}. */
+    @WithDefault("100ms")
+    Duration initialBackoff();
+
+    @WithDefault("5s")
+    Duration maxBackoff();
+  }
+}
