@@ -20,7 +20,8 @@ if [[ ${#functions[@]} -eq 0 ]]; then
   for dir in functions/*/; do functions+=("$(basename "$dir")"); done
 fi
 
-./mvnw -q -B install -DskipTests -pl shared-model
+# The shared modules every function depends on, installed once.
+./mvnw -q -B install -DskipTests -pl shared-model,shared-data,shared-cache,shared-events
 for fn in "${functions[@]}"; do
   echo "[native] $fn ($(date +%T))"
   start=$SECONDS

@@ -10,6 +10,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
@@ -19,6 +21,7 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * <pre>
  *   java -cp 'libs/*' dev/KafkaAdmin.java create 127.0.0.1:9092 dev/kafka-topics.txt
  *   java -cp 'libs/*' dev/KafkaAdmin.java list 127.0.0.1:9092
+ *   java -cp 'libs/*' dev/KafkaAdmin.java lag 127.0.0.1:9092 feed
  * </pre>
  *
  * <p>{@code create} is idempotent: it creates missing topics and adds partitions to topics that
@@ -28,8 +31,10 @@ public class KafkaAdmin {
   private static final String TAG = "[platform] kafka: ";
 
   public static void main(String[] args) throws Exception {
-    if (args.length < 2 || (args[0].equals("create") && args.length < 3)) {
-      System.err.println("usage: KafkaAdmin create <bootstrap> <topics-file> | list <bootstrap>");
+    if (args.length < 2 || (!args[0].equals("list") && args.length < 3)) {
+      System.err.println(
+          "usage: KafkaAdmin create <bootstrap> <topics-file> | list <bootstrap>"
+              + " | lag <bootstrap> <group>");
       System.exit(2);
     }
     Properties config = new Properties();
@@ -43,6 +48,7 @@ public class KafkaAdmin {
         case "create" -> create(admin, readTopics(Path.of(args[2])));
         case "list" ->
             admin.listTopics().names().get().stream().sorted().forEach(System.out::println);
+        case "lag" -> System.out.println(lag(admin, args[2]));
         default -> {
           System.err.println("unknown command: " + args[0]);
           System.exit(2);
@@ -105,5 +111,19 @@ public class KafkaAdmin {
     }
     System.out.println(
         TAG + "topics ok (" + wanted.size() + " listed, " + missing.size() + " created)");
+  }
+
+  /** Records of the group's topics not yet committed by the group, over all its partitions. */
+  static long lag(Admin admin, String group) throws Exception {
+    var committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+    Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
+    committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+    var ends = admin.listOffsets(latest).all().get();
+    long lag = 0;
+    for (var entry : committed.entrySet()) {
+      long at = entry.getValue() == null ? 0 : entry.getValue().offset();
+      lag += Math.max(0, ends.get(entry.getKey()).offset() - at);
+    }
+    return lag;
   }
 }

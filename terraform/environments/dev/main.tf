@@ -37,6 +37,14 @@ module "surge" {
     # Keep in sync with knative/functions.yaml (none consumes yet).
     topics = {
       "surge.users.events" = { partitions = 6, retention_ms = 604800000, cleanup_policy = "delete" }
+      "surge.graph.events" = { partitions = 6, retention_ms = 604800000, cleanup_policy = "delete" }
+      "surge.posts.events" = { partitions = 6, retention_ms = 604800000, cleanup_policy = "delete" }
+      # Dead letters of every consumer (<topic>.<consumer>.dlt), kept two weeks for dev/dlt-replay.
+      "surge.users.events.feed.dlt"            = { partitions = 1, retention_ms = 1209600000, cleanup_policy = "delete" }
+      "surge.graph.events.feed.dlt"            = { partitions = 1, retention_ms = 1209600000, cleanup_policy = "delete" }
+      "surge.posts.events.feed.dlt"            = { partitions = 1, retention_ms = 1209600000, cleanup_policy = "delete" }
+      "surge.users.events.recommendations.dlt" = { partitions = 1, retention_ms = 1209600000, cleanup_policy = "delete" }
+      "surge.graph.events.recommendations.dlt" = { partitions = 1, retention_ms = 1209600000, cleanup_policy = "delete" }
     }
   }
   postgres = {

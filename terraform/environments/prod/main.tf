@@ -36,6 +36,14 @@ module "surge" {
     # Keep in sync with knative/functions.yaml (none consumes yet).
     topics = {
       "surge.users.events" = { partitions = 24, retention_ms = 604800000, cleanup_policy = "delete" }
+      "surge.graph.events" = { partitions = 24, retention_ms = 604800000, cleanup_policy = "delete" }
+      "surge.posts.events" = { partitions = 24, retention_ms = 604800000, cleanup_policy = "delete" }
+      # Dead letters of every consumer (<topic>.<consumer>.dlt), kept two weeks for dev/dlt-replay.
+      "surge.users.events.feed.dlt"            = { partitions = 3, retention_ms = 1209600000, cleanup_policy = "delete" }
+      "surge.graph.events.feed.dlt"            = { partitions = 3, retention_ms = 1209600000, cleanup_policy = "delete" }
+      "surge.posts.events.feed.dlt"            = { partitions = 3, retention_ms = 1209600000, cleanup_policy = "delete" }
+      "surge.users.events.recommendations.dlt" = { partitions = 3, retention_ms = 1209600000, cleanup_policy = "delete" }
+      "surge.graph.events.recommendations.dlt" = { partitions = 3, retention_ms = 1209600000, cleanup_policy = "delete" }
     }
   }
   postgres = {

@@ -11,7 +11,7 @@ locals {
 
   # Every function gets an image repository in every environment, so it lives here once.
   # Keep in sync with knative/functions.yaml.
-  functions = ["users"]
+  functions = ["users", "graph", "posts", "feed", "recommendations"]
 }
 
 module "vpc" {

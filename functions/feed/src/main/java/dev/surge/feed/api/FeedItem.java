@@ -1,0 +1,8 @@
+package dev.surge.feed.api;
+
+import dev.surge.model.posts.PostView;
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** One entry of a home timeline: the post and its author, hydrated from the feed's own stores. */
+@RegisterForReflection
+public record FeedItem(PostView post, AuthorView author) {}

@@ -1,0 +1,7 @@
+package dev.surge.graph.api;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** How many users someone follows and is followed by. */
+@RegisterForReflection
+public record GraphCounts(String userId, long following, long followers) {}

@@ -1,0 +1,43 @@
+package dev.surge.recommendations.api;
+
+import dev.surge.model.ids.SurgeIds;
+import dev.surge.model.problem.ProblemException;
+import dev.surge.recommendations.domain.RecommendationService;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Map;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+@Path("/recommendations")
+@Produces(MediaType.APPLICATION_JSON)
+public class RecommendationResource {
+  private final RecommendationService recommendations;
+  private final JsonWebToken caller;
+
+  public RecommendationResource(RecommendationService recommendations, JsonWebToken caller) {
+    this.recommendations = recommendations;
+    this.caller = caller;
+  }
+
+  /** Who the caller might follow, prepared ahead from events; personal, so never shared-cached. */
+  @GET
+  @Path("/me")
+  @Authenticated
+  public Uni<Response> mine() {
+    long me =
+        SurgeIds.parse(caller.getSubject())
+            .orElseThrow(() -> ProblemException.unauthenticated("The token names no user"));
+    return recommendations
+        .forUser(me)
+        .map(
+            items ->
+                Response.ok(Map.of("items", items))
+                    .header("Cache-Control", "private, max-age=60")
+                    .build());
+  }
+}

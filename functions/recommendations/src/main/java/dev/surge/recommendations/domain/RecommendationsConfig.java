@@ -1,0 +1,17 @@
+package dev.surge.recommendations.domain;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings of the recommendations function ({@code surge.recommendations.*}). */
+@ConfigMapping(prefix = "surge.recommendations")
+public interface RecommendationsConfig {
+
+  /** Users suggested per list. */
+  @WithDefault("10")
+  int size();
+
+  /** Followees whose own followees are read for "followed by people you follow". */
+  @WithDefault("200")
+  int maxFolloweesScanned();
+}
