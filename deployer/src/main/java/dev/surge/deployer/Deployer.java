@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 
 /**
  * {@code deploy}: put a function's Service (from the rendered overlay, with the given image) on the
@@ -30,7 +31,8 @@ public final class Deployer extends KnativeCommand {
     this.release = new Release(kn, ns, out, poll);
   }
 
-  public Service deploy(String fn, Path overlayDir, String imageRef, Duration timeout) {
+  public Service deploy(
+      String fn, Path overlayDir, String imageRef, List<String> kafkaBrokers, Duration timeout) {
     ImageRef image = ImageRef.parse(imageRef);
     if (!image.name().equals(fn)) {
       throw new DeployerException(
@@ -45,6 +47,8 @@ public final class Deployer extends KnativeCommand {
     }
     Overlay overlay = Overlay.render(overlayDir);
     Service desired = overlay.service(fn);
+    // Resolved before anything is applied: a bad wiring must not leave a half-deployed function.
+    List<HasMetadata> companions = overlay.companions(fn, kafkaBrokers);
     desired.getMetadata().setNamespace(ns);
     desired.getSpec().getTemplate().getSpec().getContainers().get(0).setImage(imageRef);
 
@@ -75,7 +79,7 @@ public final class Deployer extends KnativeCommand {
     }
     Service ready = waiter.await(ns, fn, imageRef, timeout);
     ready = release.pinFirstRevision(fn, ready, timeout);
-    for (HasMetadata companion : overlay.companions(fn)) {
+    for (HasMetadata companion : companions) {
       companion.getMetadata().setNamespace(ns);
       out.printf(
           "%s: applying %s %s%n", fn, companion.getKind(), companion.getMetadata().getName());

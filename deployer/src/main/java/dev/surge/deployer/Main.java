@@ -21,6 +21,7 @@ public final class Main {
       """
       usage: surge-deployer <command> <function> [options]
         deploy <fn> --image <ref> [--overlay knative/overlays/dev] [--timeout 300s]
+               [--kafka-brokers host:port,...]  (needed by functions with KafkaSources)
         canary <fn> <percent> [--timeout 120s]
         promote <fn> [--timeout 120s]
         rollback <fn> [--timeout 120s]
@@ -61,7 +62,12 @@ public final class Main {
     switch (a.command) {
       case "deploy" ->
           new Deployer(kn, a.namespace, out, poll)
-              .deploy(a.fn, Path.of(a.overlay), a.required("--image", a.image), a.timeout);
+              .deploy(
+                  a.fn,
+                  Path.of(a.overlay),
+                  a.required("--image", a.image),
+                  a.kafkaBrokers,
+                  a.timeout);
       case "canary" -> new Release(kn, a.namespace, out, poll).canary(a.fn, a.percent(), a.timeout);
       case "promote" -> new Release(kn, a.namespace, out, poll).promote(a.fn, a.timeout);
       case "rollback" -> new Release(kn, a.namespace, out, poll).rollback(a.fn, a.timeout);
@@ -71,10 +77,11 @@ public final class Main {
     return 0;
   }
 
-  /** Hand-rolled parsing: five commands and four options do not justify a CLI library. */
+  /** Hand-rolled parsing: five commands and five options do not justify a CLI library. */
   static final class Args {
     String command, fn, image, overlay = "knative/overlays/dev", namespace = "surge";
     Duration timeout;
+    List<String> kafkaBrokers = List.of();
     List<String> positional = new java.util.ArrayList<>();
 
     static Args parse(String[] argv) {
@@ -87,6 +94,7 @@ public final class Main {
           case "--overlay" -> a.overlay = value(q, s);
           case "--namespace" -> a.namespace = value(q, s);
           case "--timeout" -> a.timeout = duration(value(q, s));
+          case "--kafka-brokers" -> a.kafkaBrokers = brokers(value(q, s));
           case "-h", "--help" -> throw DeployerException.usage(USAGE);
           default -> {
             if (s.startsWith("--")) {
@@ -126,6 +134,18 @@ public final class Main {
         throw DeployerException.usage(option + " needs a value");
       }
       return q.poll();
+    }
+
+    /** "b-1.example:9096,b-2.example:9096", as Terraform's kafka_bootstrap_brokers prints it. */
+    static List<String> brokers(String s) {
+      List<String> list = List.of(s.trim().split("\\s*,\\s*"));
+      for (String b : list) {
+        if (!b.matches("[A-Za-z0-9.-]+:\\d{1,5}")) {
+          throw DeployerException.usage(
+              "bad --kafka-brokers entry '" + b + "' (use host:port,...)");
+        }
+      }
+      return list;
     }
 
     /** "90s", "5m" or "1h". */

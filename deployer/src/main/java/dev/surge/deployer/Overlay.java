@@ -6,6 +6,7 @@ import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -46,13 +47,40 @@ public final class Overlay {
             () -> DeployerException.usage("overlay " + dir + " has no Service '" + fn + "'"));
   }
 
-  /** Non-Service objects of the function, typed where the fabric8 model knows the kind. */
-  public List<HasMetadata> companions(String fn) {
+  /**
+   * Non-Service objects of the function, typed where the fabric8 model knows the kind. The
+   * manifests cannot know an environment's brokers (Terraform creates them), so {@code
+   * spec.bootstrapServers} of every KafkaSource and KafkaSink is replaced by {@code kafkaBrokers};
+   * without them a manifest that still names the {@code .invalid} placeholder is refused, since
+   * applied it would never deliver an event.
+   */
+  public List<HasMetadata> companions(String fn, List<String> kafkaBrokers) {
     return objects.stream()
         .filter(o -> !"Service".equals(o.get("kind")))
         .filter(o -> fn.equals(labels(o).get(FUNCTION_LABEL)))
+        .map(o -> withBrokers(o, kafkaBrokers))
         .map(o -> (HasMetadata) serialization.unmarshal(serialization.asJson(o)))
         .toList();
+  }
+
+  private static Map<String, Object> withBrokers(Map<String, Object> o, List<String> brokers) {
+    if (!(o.get("spec") instanceof Map<?, ?> spec) || !spec.containsKey("bootstrapServers")) {
+      return o;
+    }
+    var copy = new LinkedHashMap<>(o);
+    var newSpec = new LinkedHashMap<Object, Object>(spec);
+    if (!brokers.isEmpty()) {
+      newSpec.put("bootstrapServers", brokers);
+    } else if (String.valueOf(spec.get("bootstrapServers")).contains(".invalid")) {
+      throw DeployerException.usage(
+          o.get("kind")
+              + " "
+              + name(o)
+              + " names placeholder brokers; pass --kafka-brokers"
+              + " (terraform output -raw kafka_bootstrap_brokers)");
+    }
+    copy.put("spec", newSpec);
+    return copy;
   }
 
   private static Object name(Map<String, Object> o) {

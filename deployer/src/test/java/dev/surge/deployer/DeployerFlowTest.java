@@ -98,18 +98,27 @@ class DeployerFlowTest {
   }
 
   @Test
-  void directModeServiceAndItsEventWiring() {
+  void directModeServiceAndItsEventWiringOnTheEnvironmentsBrokers() {
+    String image = IMAGE.replace("users", "feed") + "0.1.0";
+    assertEquals(2, run("deploy", "feed", "--image", image, "--overlay", OVERLAY));
+    assertTrue(err.toString().contains("pass --kafka-brokers"), err.toString());
+    assertEquals(0, kn.services().inNamespace("surge").list().getItems().size());
+
     assertEquals(
         0,
         run(
             "deploy",
             "feed",
             "--image",
-            IMAGE.replace("users", "feed") + "0.1.0",
+            image,
             "--overlay",
-            OVERLAY));
-    assertNotNull(
-        kn.kafkasSources().inNamespace("surge").withName("feed-surge-users-events").get());
+            OVERLAY,
+            "--kafka-brokers",
+            "b-1.msk.test:9096,b-2.msk.test:9096"));
+    var source = kn.kafkasSources().inNamespace("surge").withName("feed-surge-users-events").get();
+    assertNotNull(source);
+    assertEquals(
+        List.of("b-1.msk.test:9096", "b-2.msk.test:9096"), source.getSpec().getBootstrapServers());
     assertEquals(6, run("canary", "feed", "10"), "direct mode has no canary");
   }
 
@@ -146,6 +155,8 @@ class DeployerFlowTest {
             "--overlay",
             OVERLAY));
     assertEquals(2, run("canary", "users", "150"));
+    assertEquals(
+        2, run("deploy", "users", "--image", IMAGE + "1", "--kafka-brokers", "b-1.msk.test:x"));
     assertEquals(2, run("launch", "users"));
     assertTrue(
         err.toString()
