@@ -12,6 +12,15 @@ public final class Params {
     return SurgeIds.parse(text).orElseThrow(() -> ProblemException.notFound(detail));
   }
 
+  /**
+   * The caller's user id from a verified token's subject. A token that names no user cannot
+   * authenticate anyone: 401.
+   */
+  public static long callerId(String subject) {
+    return SurgeIds.parse(subject)
+        .orElseThrow(() -> ProblemException.unauthenticated("The token names no user"));
+  }
+
   /** A page size: the default when absent, 400 below 1, clamped to {@code max}. */
   public static int limit(Integer requested, int byDefault, int max) {
     int size = requested == null ? byDefault : requested;

@@ -3,8 +3,6 @@ package dev.surge.feed.api;
 import dev.surge.feed.domain.FeedConfig;
 import dev.surge.feed.domain.FeedService;
 import dev.surge.model.http.Params;
-import dev.surge.model.ids.SurgeIds;
-import dev.surge.model.problem.ProblemException;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
@@ -34,9 +32,7 @@ public class FeedResource {
   @Authenticated
   public Uni<Response> home(
       @QueryParam("cursor") String cursor, @QueryParam("limit") Integer limit) {
-    long me =
-        SurgeIds.parse(caller.getSubject())
-            .orElseThrow(() -> ProblemException.unauthenticated("The token names no user"));
+    long me = Params.callerId(caller.getSubject());
     int size = Params.limit(limit, config.defaultPageSize(), config.maxPageSize());
     return feed.home(me, Params.idCursor(cursor), size)
         .map(page -> Response.ok(page).header("Cache-Control", "private, no-cache").build());

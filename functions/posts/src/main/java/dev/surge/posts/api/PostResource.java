@@ -1,8 +1,6 @@
 package dev.surge.posts.api;
 
 import dev.surge.model.http.Params;
-import dev.surge.model.ids.SurgeIds;
-import dev.surge.model.problem.ProblemException;
 import dev.surge.posts.domain.PostService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -79,8 +77,7 @@ public class PostResource {
   }
 
   private long callerId() {
-    return SurgeIds.parse(caller.getSubject())
-        .orElseThrow(() -> ProblemException.unauthenticated("The token names no user"));
+    return Params.callerId(caller.getSubject());
   }
 
   private static long postId(String id) {

@@ -1,7 +1,6 @@
 package dev.surge.recommendations.api;
 
-import dev.surge.model.ids.SurgeIds;
-import dev.surge.model.problem.ProblemException;
+import dev.surge.model.http.Params;
 import dev.surge.recommendations.domain.RecommendationService;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -29,9 +28,7 @@ public class RecommendationResource {
   @Path("/me")
   @Authenticated
   public Uni<Response> mine() {
-    long me =
-        SurgeIds.parse(caller.getSubject())
-            .orElseThrow(() -> ProblemException.unauthenticated("The token names no user"));
+    long me = Params.callerId(caller.getSubject());
     return recommendations
         .forUser(me)
         .map(

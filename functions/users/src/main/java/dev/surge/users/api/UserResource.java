@@ -1,6 +1,7 @@
 package dev.surge.users.api;
 
 import dev.surge.data.ConsistencyToken;
+import dev.surge.model.http.Params;
 import dev.surge.model.ids.SurgeIds;
 import dev.surge.model.problem.ProblemException;
 import dev.surge.users.domain.UserService;
@@ -76,9 +77,7 @@ public class UserResource {
   @Path("/me")
   @Authenticated
   public Uni<Response> updateMe(@Valid @NotNull UpdateProfileRequest request) {
-    long userId =
-        SurgeIds.parse(caller.getSubject())
-            .orElseThrow(() -> ProblemException.unauthenticated("The token names no user"));
+    long userId = Params.callerId(caller.getSubject());
     return users
         .updateProfile(userId, request.displayName(), request.bio())
         .map(
