@@ -27,8 +27,6 @@ class FeedFlowTest {
 
   @Test
   void aFollowersFeedShowsThePostWithinASecondAndDropsItWhenDeleted() {
-    // Here, not in @BeforeAll: rest-assured learns the test port only before each test.
-    Scenario.warmUp();
     long alice = SurgeIds.next();
     long bob = SurgeIds.next();
     String handle = "alice" + alice % 100000;

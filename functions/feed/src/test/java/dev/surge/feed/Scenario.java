@@ -1,7 +1,6 @@
 package dev.surge.feed;
 
 import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.equalTo;
 
 import dev.surge.model.events.EventTypes;
 import dev.surge.model.events.Followed;
@@ -18,7 +17,6 @@ import io.restassured.response.ValidatableResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import org.awaitility.Awaitility;
 
 /**
  * What the users, graph and posts functions would publish, as real CloudEvents on the real topics
@@ -79,23 +77,6 @@ final class Scenario {
         EventTypes.USERS_TOPIC,
         EventTypes.GRAPH_TOPIC,
         EventTypes.POSTS_TOPIC);
-  }
-
-  /**
-   * One follow and one post through the whole pipeline, so that timed checks measure a running
-   * consumer rather than first-use costs (pool connections, lazily loaded classes, a cold JIT).
-   */
-  static void warmUp() {
-    long author = SurgeIds.next();
-    long reader = SurgeIds.next();
-    follow(reader, author);
-    Awaitility.await("warm-up follow")
-        .atMost(Duration.ofSeconds(30))
-        .until(() -> followers(author) == 1);
-    PostView post = post(author, "warm-up");
-    Awaitility.await("warm-up post")
-        .atMost(Duration.ofSeconds(30))
-        .untilAsserted(() -> feed(reader).body("items[0].post.id", equalTo(post.id())));
   }
 
   static ValidatableResponse feed(long user) {
