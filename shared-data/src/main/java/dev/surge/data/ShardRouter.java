@@ -9,9 +9,13 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -135,6 +139,11 @@ public final class ShardRouter implements AutoCloseable {
                                             Lsn.parse(rows.iterator().next().getString(0)))))));
   }
 
+  /** {@link #write(Route, Function)} on the shard of {@code ownerId}, the id that owns the rows. */
+  public <T> Uni<Written<T>> write(long ownerId, Function<SqlConnection, Uni<T>> work) {
+    return write(route(ownerId), work);
+  }
+
   /** Any work on the route's primary, with the instance's failures mapped to 503. */
   public <T> Uni<T> onPrimary(Route route, Function<Pool, Uni<T>> work) {
     return onInstance(route.instance(), work);
@@ -180,6 +189,32 @@ public final class ShardRouter implements AutoCloseable {
                         return onPrimary(route, work);
                       });
             });
+  }
+
+  /** {@link #read(Route, ConsistencyToken, Function)} on the shard of {@code ownerId}. */
+  public <T> Uni<T> read(long ownerId, ConsistencyToken token, Function<Pool, Uni<T>> work) {
+    return read(route(ownerId), token, work);
+  }
+
+  /**
+   * One read per logical shard among {@code ids}, in parallel, each given the ids of its shard
+   * (replicas as for a read without a token). The results come back in no particular order; ids
+   * that share a shard share a query, so n ids on k shards cost k queries, not n.
+   */
+  public <T> Uni<List<T>> readByShard(
+      Collection<Long> ids, BiFunction<Pool, List<Long>, Uni<T>> query) {
+    if (ids.isEmpty()) {
+      return Uni.createFrom().item(List.of());
+    }
+    Map<Integer, List<Long>> byShard = new HashMap<>();
+    for (long id : ids) {
+      byShard.computeIfAbsent(route(id).shard(), shard -> new ArrayList<>()).add(id);
+    }
+    List<Uni<T>> reads = new ArrayList<>();
+    for (List<Long> group : byShard.values()) {
+      reads.add(read(group.getFirst(), null, pool -> query.apply(pool, group)));
+    }
+    return Uni.join().all(reads).andFailFast();
   }
 
   /** Which node a read with this token would use (exposed for tests and metrics). */

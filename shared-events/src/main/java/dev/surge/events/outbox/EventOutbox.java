@@ -2,6 +2,7 @@ package dev.surge.events.outbox;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.surge.data.ShardRouter;
 import dev.surge.model.events.CloudEvent;
 import io.opentelemetry.api.trace.Span;
 import io.quarkus.arc.properties.IfBuildProperty;
@@ -21,18 +22,22 @@ import java.util.UUID;
 public class EventOutbox {
   private final ObjectMapper json;
   private final String source;
+  private final ShardRouter router;
 
-  public EventOutbox(ObjectMapper json, OutboxConfig config) {
+  public EventOutbox(ObjectMapper json, OutboxConfig config, ShardRouter router) {
     this.json = json;
+    this.router = router;
     this.source = config.source();
   }
 
   /**
-   * Inserts the event through {@code tx}, the transaction of the change it announces, on that
-   * change's shard ({@code shard}: the logical shard, so a shard move takes the row along).
+   * Inserts the event through {@code tx}, the transaction of the change it announces, on the shard
+   * of {@code ownerId} (the id whose rows the change wrote). The row carries that logical shard, so
+   * a shard move takes it along.
    */
   public Uni<Void> append(
-      SqlConnection tx, int shard, String topic, String type, String subject, Object data) {
+      SqlConnection tx, long ownerId, String topic, String type, String subject, Object data) {
+    int shard = router.route(ownerId).shard();
     UUID id = UUID.randomUUID();
     Instant createdAt = Instant.now();
     String payload = write(CloudEvent.of(id.toString(), source, type, subject, createdAt, data));

@@ -2,7 +2,7 @@ package dev.surge.feed.api;
 
 import dev.surge.feed.domain.FeedConfig;
 import dev.surge.feed.domain.FeedService;
-import dev.surge.model.http.Params;
+import dev.surge.web.Params;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;

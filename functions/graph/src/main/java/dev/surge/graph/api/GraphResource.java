@@ -2,8 +2,8 @@ package dev.surge.graph.api;
 
 import dev.surge.graph.data.GraphRepository.Side;
 import dev.surge.graph.domain.GraphService;
-import dev.surge.model.http.Params;
 import dev.surge.model.problem.ProblemException;
+import dev.surge.web.Params;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.DELETE;

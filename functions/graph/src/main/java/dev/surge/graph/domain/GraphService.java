@@ -12,8 +12,8 @@ import dev.surge.model.Page;
 import dev.surge.model.events.EventTypes;
 import dev.surge.model.events.Followed;
 import dev.surge.model.events.Unfollowed;
-import dev.surge.model.http.Params;
 import dev.surge.model.problem.ProblemException;
+import dev.surge.web.Params;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -94,7 +94,7 @@ public class GraphService {
       io.vertx.mutiny.sqlclient.SqlConnection tx, long follower, Object event, boolean followed) {
     return outbox.append(
         tx,
-        graph.routeOf(follower).shard(),
+        follower,
         EventTypes.GRAPH_TOPIC,
         followed ? EventTypes.GRAPH_FOLLOWED : EventTypes.GRAPH_UNFOLLOWED,
         Long.toString(follower),

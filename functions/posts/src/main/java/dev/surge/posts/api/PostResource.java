@@ -1,7 +1,7 @@
 package dev.surge.posts.api;
 
-import dev.surge.model.http.Params;
 import dev.surge.posts.domain.PostService;
+import dev.surge.web.Params;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;

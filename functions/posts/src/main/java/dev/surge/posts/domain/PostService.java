@@ -6,12 +6,12 @@ import dev.surge.model.Page;
 import dev.surge.model.events.EventTypes;
 import dev.surge.model.events.PostCreated;
 import dev.surge.model.events.PostDeleted;
-import dev.surge.model.http.Params;
 import dev.surge.model.ids.SurgeIds;
 import dev.surge.model.posts.PostView;
 import dev.surge.model.problem.ProblemException;
 import dev.surge.posts.data.PostCache;
 import dev.surge.posts.data.PostRepository;
+import dev.surge.web.Params;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -62,7 +62,7 @@ public class PostService {
             tx ->
                 outbox.append(
                     tx,
-                    posts.routeOf(id).shard(),
+                    id,
                     EventTypes.POSTS_TOPIC,
                     EventTypes.POST_CREATED,
                     post.authorId(),
@@ -91,7 +91,7 @@ public class PostService {
                   tx ->
                       outbox.append(
                           tx,
-                          posts.routeOf(id).shard(),
+                          id,
                           EventTypes.POSTS_TOPIC,
                           EventTypes.POST_DELETED,
                           post.authorId(),

@@ -1,7 +1,7 @@
 package dev.surge.recommendations.api;
 
-import dev.surge.model.http.Params;
 import dev.surge.recommendations.domain.RecommendationService;
+import dev.surge.web.Params;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;

@@ -1,10 +1,10 @@
 package dev.surge.users.api;
 
 import dev.surge.data.ConsistencyToken;
-import dev.surge.model.http.Params;
 import dev.surge.model.ids.SurgeIds;
 import dev.surge.model.problem.ProblemException;
 import dev.surge.users.domain.UserService;
+import dev.surge.web.Params;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;

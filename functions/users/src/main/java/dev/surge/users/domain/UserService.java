@@ -106,7 +106,7 @@ public class UserService {
                   tx ->
                       outbox.append(
                           tx,
-                          users.routeOf(user.id).shard(),
+                          user.id,
                           EventTypes.USERS_TOPIC,
                           EventTypes.USER_SIGNED_UP,
                           user.id.toString(),
@@ -190,7 +190,7 @@ public class UserService {
         new UserProfileUpdated(user.id.toString(), user.displayName, user.bio, user.updatedAt);
     return outbox.append(
         tx,
-        users.routeOf(user.id).shard(),
+        user.id,
         EventTypes.USERS_TOPIC,
         EventTypes.USER_PROFILE_UPDATED,
         user.id.toString(),

@@ -1,8 +1,11 @@
-package dev.surge.model.problem;
+package dev.surge.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.surge.model.problem.Problem;
+import dev.surge.model.problem.ProblemException;
+import dev.surge.model.problem.ProblemType;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;

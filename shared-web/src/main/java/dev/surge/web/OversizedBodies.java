@@ -1,7 +1,9 @@
-package dev.surge.model.problem;
+package dev.surge.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.surge.model.problem.Problem;
+import dev.surge.model.problem.ProblemType;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.event.Observes;

@@ -1,4 +1,4 @@
-package dev.surge.model.http;
+package dev.surge.web;
 
 import dev.surge.model.ids.SurgeIds;
 import dev.surge.model.problem.ProblemException;
