@@ -5,9 +5,12 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
- * How a function consumes events ({@code surge.events.*}). Which path delivers them is chosen by
- * {@code surge.events.kafka-enabled}: false (Knative) leaves only {@code POST /events}, fed by a
- * KafkaSource; true also runs the plain consumer on channel {@code surge-events}.
+ * How a function consumes events ({@code surge.events.*}): each setting and its one default. Some
+ * are read by annotations or channel settings, which take property names, not this interface; they
+ * are declared here all the same, so their default is written once and a misspelt key fails at
+ * start. Which path delivers events is chosen by {@code surge.events.kafka-enabled}: false
+ * (Knative) leaves only {@code POST /events}, fed by a KafkaSource; true also runs the plain
+ * consumer on channel {@code surge-events}.
  */
 @ConfigMapping(prefix = "surge.events")
 public interface EventsConfig {
@@ -17,7 +20,7 @@ public interface EventsConfig {
    * middle of its dead-letter topics ({@code <topic>.<consumer>.dlt}), the same names the Knative
    * KafkaSource and its dead-letter KafkaSink use.
    */
-  @WithDefault("${quarkus.application.name}")
+  @WithDefault("${surge.function}")
   String consumer();
 
   /**
@@ -31,14 +34,19 @@ public interface EventsConfig {
   @WithDefault("false")
   boolean produce();
 
-  /** Run the plain Kafka consumer too (warm deployments, tests); Knative uses HTTP only. */
-  @WithDefault("false")
+  /**
+   * Run the plain Kafka consumer too (warm deployments, tests); on Knative ({@code %knative}:
+   * false) a KafkaSource posts to {@code /events}, and a consumer in the pod would stop at scale to
+   * zero. Read by the channel's {@code enabled} setting.
+   */
+  @WithDefault("${surge.events.consume}")
   boolean kafkaEnabled();
 
   /**
    * Kafka consumers of the plain path in this process, each with its share of the partitions
    * (channel {@code concurrency}): partitions proceed in parallel, each one stays in order. One
-   * would handle a single record at a time for all topics together.
+   * would handle a single record at a time for all topics together. Read by the channel's {@code
+   * concurrency} setting.
    */
   @WithDefault("3")
   int consumers();
@@ -46,7 +54,10 @@ public interface EventsConfig {
   /** Retries of the plain consumer before a record is dead-lettered. */
   Retry retry();
 
-  /** Consumer lag: how often the group's committed offsets are compared with the topic ends. */
+  /**
+   * Consumer lag: how often the group's committed offsets are compared with the topic ends. Read by
+   * {@code ConsumerLag}'s schedule.
+   */
   @WithDefault("15s")
   Duration lagInterval();
 

@@ -46,7 +46,7 @@ public class ConsumerLag {
   }
 
   @Scheduled(
-      every = "${surge.events.lag-interval:15s}",
+      every = "${surge.events.lag-interval}",
       delayed = "5s",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)

@@ -1,6 +1,7 @@
 package dev.surge.events.delivery;
 
 import dev.surge.events.EventsConfig;
+import dev.surge.model.events.Topics;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -32,10 +33,6 @@ public class DeadLetters {
     this.consumer = config.consumer();
   }
 
-  public static String topicFor(String topic, String consumer) {
-    return topic + "." + consumer + ".dlt";
-  }
-
   public Uni<Void> send(ConsumerRecord<String, String> record, String reason, Throwable error) {
     RecordHeaders headers = new RecordHeaders();
     for (Header header : record.headers()) {
@@ -51,7 +48,7 @@ public class DeadLetters {
         Message.of(record.value())
             .addMetadata(
                 OutgoingKafkaRecordMetadata.<String>builder()
-                    .withTopic(topicFor(record.topic(), consumer))
+                    .withTopic(Topics.deadLetterTopic(record.topic(), consumer))
                     .withKey(record.key())
                     .withHeaders(headers)
                     .build()));

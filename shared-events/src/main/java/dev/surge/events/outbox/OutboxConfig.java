@@ -16,19 +16,23 @@ public interface OutboxConfig {
 
   /**
    * The topics this function publishes, e.g. {@code surge.posts.events}; its relay claims only
-   * these rows. Required in functions built with {@code surge.events.produce=true}.
+   * these rows. Supplied from {@code surge/topics.yaml} by {@link
+   * dev.surge.events.TopicsConfigSource}.
    */
   Optional<List<String>> topics();
 
   /** The CloudEvent {@code source} of this function's events. */
-  @WithDefault("/surge/${quarkus.application.name}")
+  @WithDefault("/surge/${surge.function}")
   String source();
 
   /** Kill switch: false stops publishing; events wait safely in the table until it is true. */
   @WithDefault("true")
   boolean enabled();
 
-  /** How often the relay looks for events a nudge missed (crash, restart, Kafka outage). */
+  /**
+   * How often the relay looks for events a nudge missed (crash, restart, Kafka outage). Read by the
+   * relay's schedule.
+   */
   @WithDefault("1s")
   Duration pollInterval();
 

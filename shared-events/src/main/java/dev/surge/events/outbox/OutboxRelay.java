@@ -56,7 +56,7 @@ public class OutboxRelay {
 
   // Not while starting or stopping: the Kafka emitter is wired only once the app runs.
   @Scheduled(
-      every = "${surge.outbox.poll-interval:1s}",
+      every = "${surge.outbox.poll-interval}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   Uni<Void> poll() {

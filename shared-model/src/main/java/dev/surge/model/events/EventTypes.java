@@ -1,19 +1,20 @@
 package dev.surge.model.events;
 
 /**
- * Every CloudEvent type and topic Surge publishes, named {@code surge.<family>.<event>.v1}. One
- * topic per producing family; the record key is the aggregate's owner (user id, author id, follower
- * id) so one owner's events stay ordered on one partition.
+ * Every CloudEvent type Surge publishes, named {@code surge.<family>.<event>.v1}, and the topic of
+ * each family as {@code surge/topics.yaml} declares it. One topic per producing family; the record
+ * key is the aggregate's owner (user id, author id, follower id) so one owner's events stay ordered
+ * on one partition.
  */
 public final class EventTypes {
-  /** Topic of the users family; key: the user id. */
-  public static final String USERS_TOPIC = "surge.users.events";
+  /** Topic of the users family (named in surge/topics.yaml, see {@link Topics}). */
+  public static final String USERS_TOPIC = Topics.ofFamily("users");
 
-  /** Topic of the graph family; key: the follower's id. */
-  public static final String GRAPH_TOPIC = "surge.graph.events";
+  /** Topic of the graph family. */
+  public static final String GRAPH_TOPIC = Topics.ofFamily("graph");
 
-  /** Topic of the posts family; key: the author's id. */
-  public static final String POSTS_TOPIC = "surge.posts.events";
+  /** Topic of the posts family. */
+  public static final String POSTS_TOPIC = Topics.ofFamily("posts");
 
   public static final String USER_SIGNED_UP = "surge.users.signed-up.v1";
   public static final String USER_PROFILE_UPDATED = "surge.users.profile-updated.v1";
