@@ -2,78 +2,98 @@ package dev.surge.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.cloudevents.CloudEvent;
+import io.cloudevents.CloudEventData;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.message.MessageReader;
+import io.cloudevents.http.HttpMessageFactory;
+import io.cloudevents.jackson.JsonFormat;
+import io.cloudevents.kafka.KafkaMessageFactory;
 import java.io.IOException;
+import java.net.URI;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.function.Function;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Reads CloudEvents 1.0 in the two modes Surge receives: structured (the whole event is a JSON
- * document, as the outbox writes it) and binary (attributes in {@code ce-*} headers or {@code ce_*}
- * Kafka headers, the body is the data). A malformed event is a {@link PoisonEvent}: no retry can
- * fix it.
+ * CloudEvents 1.0 through the CloudEvents SDK: the structured JSON the outbox stores and publishes,
+ * and the two modes Surge receives, structured ({@code application/cloudevents+json}) and binary
+ * ({@code ce-*} HTTP headers, {@code ce_*} Kafka headers), over HTTP and Kafka alike. A malformed
+ * event is a {@link PoisonEvent}: no retry can fix it.
  */
 public final class CloudEvents {
+  /** The media type of a structured CloudEvent in JSON. */
+  public static final String STRUCTURED = JsonFormat.CONTENT_TYPE;
+
+  private static final JsonFormat FORMAT = new JsonFormat();
+  private static final int MAX_ATTRIBUTE = 512;
+
   private CloudEvents() {}
 
-  public static ReceivedEvent structured(ObjectMapper json, byte[] body) {
-    JsonNode root;
+  /** The structured JSON form of one event, as the outbox stores and the relay publishes it. */
+  public static byte[] structured(
+      String id, String source, String type, String subject, Instant time, byte[] jsonData) {
+    return FORMAT.serialize(
+        CloudEventBuilder.v1()
+            .withId(id)
+            .withSource(URI.create(source))
+            .withType(type)
+            .withSubject(subject)
+            .withTime(time.atOffset(ZoneOffset.UTC))
+            .withData("application/json", jsonData)
+            .build());
+  }
+
+  /** An event delivered over HTTP (a Knative KafkaSource's {@code POST /events}). */
+  public static ReceivedEvent fromHttp(
+      ObjectMapper json, Map<String, String> headers, byte[] body) {
+    return read(json, () -> HttpMessageFactory.createReader(headers, body));
+  }
+
+  /** An event read from Kafka by the plain consumer. */
+  public static ReceivedEvent fromKafka(ObjectMapper json, ConsumerRecord<?, byte[]> record) {
+    return read(json, () -> KafkaMessageFactory.createReader(record));
+  }
+
+  private static ReceivedEvent read(ObjectMapper json, Supplier<MessageReader> reader) {
+    CloudEvent event;
     try {
-      root = json.readTree(body);
+      event = reader.get().toEvent();
+    } catch (RuntimeException e) {
+      // The SDK's own errors name the missing or malformed attribute, or the unknown encoding.
+      throw new PoisonEvent("Not a CloudEvent 1.0: " + firstLine(e.getMessage()));
+    }
+    for (String attribute : new String[] {event.getId(), event.getType()}) {
+      if (attribute.isBlank() || attribute.length() > MAX_ATTRIBUTE) {
+        throw new PoisonEvent("The CloudEvent id and type must be 1 to 512 characters");
+      }
+    }
+    return new ReceivedEvent(
+        event.getId(),
+        event.getType(),
+        event.getSource().toString(),
+        event.getSubject(),
+        event.getTime() == null ? null : event.getTime().toInstant(),
+        data(json, event.getData()));
+  }
+
+  private static JsonNode data(ObjectMapper json, CloudEventData data) {
+    byte[] bytes = data == null ? null : data.toBytes();
+    if (bytes == null || bytes.length == 0) {
+      return null;
+    }
+    try {
+      return json.readTree(bytes);
     } catch (IOException e) {
-      throw new PoisonEvent("The event is not JSON: " + firstLine(e));
+      throw new PoisonEvent("The event data is not JSON: " + firstLine(e.getMessage()));
     }
-    if (root == null || !root.isObject()) {
-      throw new PoisonEvent("A structured CloudEvent must be a JSON object");
-    }
-    return build(name -> text(root.get(name)), root.get("data"));
   }
 
-  /** {@code attribute} maps an attribute name (id, type ...) to its header value or null. */
-  public static ReceivedEvent binary(
-      ObjectMapper json, Function<String, String> attribute, byte[] body) {
-    JsonNode data;
-    try {
-      data = body == null || body.length == 0 ? null : json.readTree(body);
-    } catch (IOException e) {
-      throw new PoisonEvent("The event data is not JSON: " + firstLine(e));
-    }
-    return build(attribute, data);
-  }
-
-  private static ReceivedEvent build(Function<String, String> attribute, JsonNode data) {
-    String version = attribute.apply("specversion");
-    if (!"1.0".equals(version)) {
-      throw new PoisonEvent("specversion must be 1.0, was " + version);
-    }
-    String id = required(attribute, "id");
-    String type = required(attribute, "type");
-    String source = required(attribute, "source");
-    String time = attribute.apply("time");
-    Instant at;
-    try {
-      at = time == null ? null : Instant.parse(time);
-    } catch (DateTimeParseException e) {
-      throw new PoisonEvent("time is not an RFC 3339 timestamp: " + time);
-    }
-    return new ReceivedEvent(id, type, source, attribute.apply("subject"), at, data);
-  }
-
-  private static String required(Function<String, String> attribute, String name) {
-    String value = attribute.apply(name);
-    if (value == null || value.isBlank() || value.length() > 512) {
-      throw new PoisonEvent("The CloudEvent attribute '" + name + "' is missing or too long");
-    }
-    return value;
-  }
-
-  private static String firstLine(IOException e) {
-    String message = String.valueOf(e.getMessage());
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
-  }
-
-  private static String text(JsonNode node) {
-    return node == null || node.isNull() ? null : node.asText();
+  private static String firstLine(String message) {
+    String text = String.valueOf(message);
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
   }
 }

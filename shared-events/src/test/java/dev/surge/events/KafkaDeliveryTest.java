@@ -104,6 +104,7 @@ class KafkaDeliveryTest {
                 "k",
                 Events.structured(id, "replayed"),
                 new org.apache.kafka.common.header.internals.RecordHeaders()
+                    .add("content-type", CloudEvents.STRUCTURED.getBytes(StandardCharsets.UTF_8))
                     .add("surge-dlt-original-topic", TOPIC.getBytes(StandardCharsets.UTF_8))
                     .add("surge-dlt-reason", "exhausted".getBytes(StandardCharsets.UTF_8))))
         .awaitCompletion();
@@ -127,6 +128,7 @@ class KafkaDeliveryTest {
   private void send(String key, String value) {
     var record = new ProducerRecord<>(TOPIC, key, value);
     record.headers().add("x-original", "kept".getBytes(StandardCharsets.UTF_8));
+    record.headers().add("content-type", CloudEvents.STRUCTURED.getBytes(StandardCharsets.UTF_8));
     kafka.produceStrings().fromRecords(record).awaitCompletion();
   }
 

@@ -3,9 +3,13 @@ package dev.surge.testing;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.surge.model.events.CloudEvent;
+import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.jackson.JsonFormat;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import java.time.Instant;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -20,6 +24,11 @@ public final class Publish implements AutoCloseable {
           .registerModule(new JavaTimeModule())
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
+  /** The media type the outbox relay sets on every record: a structured CloudEvent in JSON. */
+  public static final String STRUCTURED = JsonFormat.CONTENT_TYPE;
+
+  private static final JsonFormat FORMAT = new JsonFormat();
+
   private final KafkaCompanion kafka = new KafkaCompanion("127.0.0.1:9092");
 
   /** Publishes and returns the event's id. */
@@ -31,16 +40,24 @@ public final class Publish implements AutoCloseable {
 
   /** Publishes with a given id: a redelivery of the same event. */
   public void again(String topic, String id, String type, String subject, Object data) {
-    kafka
-        .produceStrings()
-        .fromRecords(new ProducerRecord<>(topic, subject, json(id, type, subject, data)))
-        .awaitCompletion();
+    var record = new ProducerRecord<>(topic, subject, json(id, type, subject, data));
+    record.headers().add("content-type", STRUCTURED.getBytes(StandardCharsets.UTF_8));
+    kafka.produceStrings().fromRecords(record).awaitCompletion();
   }
 
   public static String json(String id, String type, String subject, Object data) {
     try {
-      return JSON.writeValueAsString(
-          CloudEvent.of(id, "/surge/test", type, subject, Instant.now(), data));
+      return new String(
+          FORMAT.serialize(
+              CloudEventBuilder.v1()
+                  .withId(id)
+                  .withSource(URI.create("/surge/test"))
+                  .withType(type)
+                  .withSubject(subject)
+                  .withTime(OffsetDateTime.now(ZoneOffset.UTC))
+                  .withData("application/json", JSON.writeValueAsBytes(data))
+                  .build()),
+          StandardCharsets.UTF_8);
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -15,7 +15,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Locale;
+import java.util.HashMap;
+import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,7 +29,6 @@ import org.jboss.logging.Logger;
 @IfBuildProperty(name = "surge.events.consume", stringValue = "true")
 public class CloudEventsResource {
   private static final Logger LOG = Logger.getLogger(CloudEventsResource.class);
-  private static final String STRUCTURED = "application/cloudevents+json";
 
   private final EventDispatcher dispatcher;
   private final ObjectMapper json;
@@ -43,11 +43,9 @@ public class CloudEventsResource {
   public Uni<Response> receive(@Context HttpHeaders headers, byte[] body) {
     ReceivedEvent event;
     try {
-      String contentType = headers.getHeaderString(HttpHeaders.CONTENT_TYPE);
-      event =
-          contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith(STRUCTURED)
-              ? CloudEvents.structured(json, body)
-              : CloudEvents.binary(json, name -> headers.getHeaderString("ce-" + name), body);
+      Map<String, String> single = new HashMap<>();
+      headers.getRequestHeaders().forEach((name, values) -> single.put(name, values.getFirst()));
+      event = CloudEvents.fromHttp(json, single, body);
     } catch (PoisonEvent e) {
       throw ProblemException.malformed(e.getMessage());
     }

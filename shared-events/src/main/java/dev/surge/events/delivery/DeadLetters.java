@@ -24,16 +24,16 @@ import org.eclipse.microprofile.reactive.messaging.Message;
 public class DeadLetters {
   public static final String PREFIX = "surge-dlt-";
 
-  private final MutinyEmitter<String> emitter;
+  private final MutinyEmitter<byte[]> emitter;
   private final String consumer;
 
   public DeadLetters(
-      @Channel("surge-dead-letters") MutinyEmitter<String> emitter, EventsConfig config) {
+      @Channel("surge-dead-letters") MutinyEmitter<byte[]> emitter, EventsConfig config) {
     this.emitter = emitter;
     this.consumer = config.consumer();
   }
 
-  public Uni<Void> send(ConsumerRecord<String, String> record, String reason, Throwable error) {
+  public Uni<Void> send(ConsumerRecord<String, byte[]> record, String reason, Throwable error) {
     RecordHeaders headers = new RecordHeaders();
     for (Header header : record.headers()) {
       headers.add(header);

@@ -9,9 +9,7 @@ import dev.surge.events.ReceivedEvent;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 
@@ -41,15 +39,10 @@ public class KafkaEventConsumer {
   }
 
   @Incoming("surge-events")
-  public Uni<Void> consume(ConsumerRecord<String, String> record) {
-    byte[] value =
-        record.value() == null ? new byte[0] : record.value().getBytes(StandardCharsets.UTF_8);
+  public Uni<Void> consume(ConsumerRecord<String, byte[]> record) {
     ReceivedEvent event;
     try {
-      event =
-          record.headers().lastHeader("ce_specversion") != null
-              ? CloudEvents.binary(json, name -> header(record, "ce_" + name), value)
-              : CloudEvents.structured(json, value);
+      event = CloudEvents.fromKafka(json, record);
     } catch (PoisonEvent e) {
       return deadLetters.send(record, "unreadable", e);
     }
@@ -69,10 +62,5 @@ public class KafkaEventConsumer {
               dispatcher.count(event.type(), "dead_lettered");
               return deadLetters.send(record, e instanceof PoisonEvent ? "poison" : "exhausted", e);
             });
-  }
-
-  private static String header(ConsumerRecord<?, ?> record, String name) {
-    Header header = record.headers().lastHeader(name);
-    return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
   }
 }

@@ -3,13 +3,14 @@ package dev.surge.events.outbox;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.surge.data.ShardRouter;
-import dev.surge.model.events.CloudEvent;
+import dev.surge.events.CloudEvents;
 import io.opentelemetry.api.trace.Span;
 import io.quarkus.arc.properties.IfBuildProperty;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -40,7 +41,10 @@ public class EventOutbox {
     int shard = router.route(ownerId).shard();
     UUID id = UUID.randomUUID();
     Instant createdAt = Instant.now();
-    String payload = write(CloudEvent.of(id.toString(), source, type, subject, createdAt, data));
+    String payload =
+        new String(
+            CloudEvents.structured(id.toString(), source, type, subject, createdAt, write(data)),
+            StandardCharsets.UTF_8);
     // The request's trace context, so consumers continue the trace that caused the event.
     String traceparent = OutboxTracing.traceparent(Span.current().getSpanContext());
     return tx.preparedQuery(
@@ -62,9 +66,9 @@ public class EventOutbox {
         .replaceWithVoid();
   }
 
-  private String write(CloudEvent<?> event) {
+  private byte[] write(Object data) {
     try {
-      return json.writeValueAsString(event);
+      return json.writeValueAsBytes(data);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("event data must be serializable", e);
     }

@@ -1,7 +1,7 @@
 package dev.surge.events.outbox;
 
+import dev.surge.events.CloudEvents;
 import dev.surge.events.outbox.OutboxStore.Pending;
-import dev.surge.model.events.CloudEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -135,7 +136,7 @@ public class OutboxRelay {
 
   private Uni<Void> send(Pending event) {
     RecordHeaders headers = new RecordHeaders();
-    headers.add("content-type", CloudEvent.STRUCTURED_CONTENT_TYPE.getBytes());
+    headers.add("content-type", CloudEvents.STRUCTURED.getBytes(StandardCharsets.UTF_8));
     OutboxTracing.Producer span = tracing.start(event);
     if (span.traceparent() != null) {
       headers.add("traceparent", span.traceparent().getBytes());
