@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.function.Supplier;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Headers;
 
 /**
  * CloudEvents 1.0 through the CloudEvents SDK: the structured JSON the outbox stores and publishes,
@@ -52,9 +52,9 @@ public final class CloudEvents {
     return read(json, () -> HttpMessageFactory.createReader(headers, body));
   }
 
-  /** An event read from Kafka by the plain consumer. */
-  public static ReceivedEvent fromKafka(ObjectMapper json, ConsumerRecord<?, byte[]> record) {
-    return read(json, () -> KafkaMessageFactory.createReader(record));
+  /** An event read from Kafka by the plain consumer: the record's headers and value. */
+  public static ReceivedEvent fromKafka(ObjectMapper json, Headers headers, byte[] value) {
+    return read(json, () -> KafkaMessageFactory.createReader(headers, value));
   }
 
   private static ReceivedEvent read(ObjectMapper json, Supplier<MessageReader> reader) {

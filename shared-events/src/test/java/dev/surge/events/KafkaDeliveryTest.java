@@ -24,7 +24,7 @@ class KafkaDeliveryTest {
   static final String DLT = "surge.test.events.evtest.dlt";
   // The replay test's own dead-letter topic: the poison records of the other test would be
   // dead-lettered again by every replay of the shared one.
-  static final String REPLAY_DLT = "surge.test.replay.dlt";
+  static final String REPLAY_DLT = "surge.test.events.replaytest.dlt";
 
   // The real local broker (no Dev Services: KafkaCompanionResource would start a container).
   final KafkaCompanion kafka = new KafkaCompanion("127.0.0.1:9092");
@@ -78,7 +78,7 @@ class KafkaDeliveryTest {
             .findFirst()
             .orElseThrow();
     assertEquals("poison", header(poisoned, "surge-dlt-reason"));
-    assertEquals(TOPIC, header(poisoned, "surge-dlt-original-topic"));
+    assertEquals(TOPIC, header(poisoned, "dead-letter-topic"));
     assertEquals("evtest", header(poisoned, "surge-dlt-consumer"));
     assertEquals("same-key", poisoned.key());
     var exhausted =
@@ -87,7 +87,7 @@ class KafkaDeliveryTest {
             .findFirst()
             .orElseThrow();
     assertEquals("exhausted", header(exhausted, "surge-dlt-reason"));
-    assertTrue(header(exhausted, "surge-dlt-error").contains("dependency down"));
+    assertTrue(header(exhausted, "dead-letter-reason").contains("dependency down"));
     assertEquals("kept", header(exhausted, "x-original"));
   }
 
@@ -105,7 +105,7 @@ class KafkaDeliveryTest {
                 Events.structured(id, "replayed"),
                 new org.apache.kafka.common.header.internals.RecordHeaders()
                     .add("content-type", CloudEvents.STRUCTURED.getBytes(StandardCharsets.UTF_8))
-                    .add("surge-dlt-original-topic", TOPIC.getBytes(StandardCharsets.UTF_8))
+                    .add("dead-letter-topic", TOPIC.getBytes(StandardCharsets.UTF_8))
                     .add("surge-dlt-reason", "exhausted".getBytes(StandardCharsets.UTF_8))))
         .awaitCompletion();
     int first = DeadLetterReplay.replay("127.0.0.1:9092", REPLAY_DLT);

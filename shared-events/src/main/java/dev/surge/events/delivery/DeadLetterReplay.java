@@ -1,6 +1,6 @@
 package dev.surge.events.delivery;
 
-import java.nio.charset.StandardCharsets;
+import dev.surge.model.events.Topics;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -103,19 +103,19 @@ public final class DeadLetterReplay {
     return replayed;
   }
 
+  /**
+   * The record as it was first published: to the topic the DLT's name says, without the headers the
+   * dead-lettering added (the connector's {@code dead-letter-*}, Surge's {@code surge-dlt-*}).
+   */
   private static ProducerRecord<byte[], byte[]> back(ConsumerRecord<byte[], byte[]> record) {
-    Header origin = record.headers().lastHeader(DeadLetters.PREFIX + "original-topic");
-    if (origin == null) {
-      throw new IllegalStateException(
-          "record " + record.offset() + " has no " + DeadLetters.PREFIX + "original-topic header");
-    }
     RecordHeaders headers = new RecordHeaders();
     for (Header header : record.headers()) {
-      if (!header.key().startsWith(DeadLetters.PREFIX)) {
+      if (!header.key().startsWith("dead-letter-")
+          && !header.key().startsWith(KafkaEventConsumer.DLT_PREFIX)) {
         headers.add(header);
       }
     }
-    String topic = new String(origin.value(), StandardCharsets.UTF_8);
+    String topic = Topics.originOfDeadLetters(record.topic());
     return new ProducerRecord<>(topic, null, record.key(), record.value(), headers);
   }
 }

@@ -81,6 +81,16 @@ public final class Topics {
     return topic + "." + consumer + ".dlt";
   }
 
+  /** The topic whose records a dead-letter topic {@code <topic>.<consumer>.dlt} holds. */
+  public static String originOfDeadLetters(String deadLetterTopic) {
+    String withoutSuffix = deadLetterTopic.replaceFirst("\\.dlt$", "");
+    int consumer = withoutSuffix.lastIndexOf('.');
+    if (withoutSuffix.equals(deadLetterTopic) || consumer < 0) {
+      throw new IllegalArgumentException("not a dead-letter topic: " + deadLetterTopic);
+    }
+    return withoutSuffix.substring(0, consumer);
+  }
+
   private static Topics load() {
     try (InputStream in = Topics.class.getClassLoader().getResourceAsStream(RESOURCE)) {
       if (in == null) {
