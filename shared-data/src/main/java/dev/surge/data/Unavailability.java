@@ -3,17 +3,23 @@ package dev.surge.data;
 import dev.surge.model.problem.ProblemException;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.smallrye.faulttolerance.api.TypedGuard;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
+import jakarta.enterprise.util.TypeLiteral;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
 /**
- * Turns "this instance cannot serve" failures into 503 problems and fails the instance fast for
- * {@code downFor}, so one shard's outage costs its own requests only, and not a connect timeout
- * each.
+ * Turns "this instance cannot serve" failures into 503 problems, and keeps one SmallRye Fault
+ * Tolerance circuit breaker per instance: the first such failure opens it for {@code downFor}, so
+ * one shard's outage costs its own requests only, not a connect timeout each; then one trial
+ * request (half-open) closes it again, so recovery needs no manual step. A circuit breaker per
+ * method (the annotation) would open for every shard at once, hence the programmatic guard.
  */
 final class Unavailability {
   // Logged under the router's category so operators' log filters keep working.
@@ -21,33 +27,43 @@ final class Unavailability {
 
   private final Topology topology;
   private final Counter unavailable;
-  private final Map<String, Long> downUntil = new ConcurrentHashMap<>();
+  private final Map<String, TypedGuard<Uni<Object>>> guards = new ConcurrentHashMap<>();
 
   Unavailability(Topology topology, MeterRegistry metrics) {
     this.topology = topology;
     this.unavailable = metrics.counter("surge.db.unavailable");
   }
 
+  @SuppressWarnings("unchecked")
   <T> Uni<T> guarded(String instance, Supplier<Uni<T>> work) {
-    Long until = downUntil.get(instance);
-    if (until != null && System.currentTimeMillis() < until) {
-      unavailable.increment();
-      return Uni.createFrom().failure(unavailableProblem(instance));
-    }
-    return Uni.createFrom()
-        .<T>deferred(() -> work.get())
-        .onFailure(Unavailability::isUnavailable)
-        .transform(
-            e -> {
-              // A fence is the move working as designed, not an outage: keep the instance up.
-              if (!isFenced(e)) {
-                downUntil.put(instance, System.currentTimeMillis() + topology.downFor().toMillis());
-                LOG.warnf("Instance %s unavailable: %s", instance, e.toString());
-              }
-              unavailable.increment();
-              return isFenced(e) ? fencedProblem() : unavailableProblem(instance);
-            })
-        .invoke(() -> downUntil.remove(instance));
+    Uni<Object> guardedWork =
+        guards
+            .computeIfAbsent(instance, this::guardFor)
+            .get(() -> Uni.createFrom().deferred(() -> work.get()).map(value -> (Object) value));
+    return (Uni<T>)
+        guardedWork
+            .onFailure(e -> e instanceof CircuitBreakerOpenException || isUnavailable(e))
+            .transform(
+                e -> {
+                  unavailable.increment();
+                  return isFenced(e) ? fencedProblem() : unavailableProblem(instance);
+                });
+  }
+
+  private TypedGuard<Uni<Object>> guardFor(String instance) {
+    return TypedGuard.create(new TypeLiteral<Uni<Object>>() {})
+        .withDescription("shard instance " + instance)
+        .withCircuitBreaker()
+        .requestVolumeThreshold(1)
+        .failureRatio(1.0)
+        .successThreshold(1)
+        .delay(topology.downFor().toMillis(), ChronoUnit.MILLIS)
+        // A fence is the move working as designed, not an outage: it never opens the circuit.
+        .when(e -> isUnavailable(e) && !isFenced(e))
+        .onStateChange(
+            state -> LOG.warnf("Instance %s circuit %s", instance, state.name().toLowerCase()))
+        .done()
+        .build();
   }
 
   private ProblemException unavailableProblem(String instance) {
