@@ -3,6 +3,7 @@ package dev.surge.cache;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.redis.client.Command;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,7 +48,7 @@ final class BloomFilter {
   /** False only if the id certainly does not exist; true when Redis cannot answer. */
   Uni<Boolean> mightContain(String id) {
     return guard
-        .call(() -> redis.execute("EVAL", withArgs(CONTAINS, 1, spec.bloomKey(), id)))
+        .call(() -> redis.execute(Command.EVAL, withArgs(CONTAINS, 1, spec.bloomKey(), id)))
         .map(r -> r == null || r.toLong() == 1)
         .onFailure()
         .recoverWithItem(true);
@@ -57,7 +58,9 @@ final class BloomFilter {
   Uni<Void> add(String id) {
     return guard
         .call(
-            () -> redis.execute("EVAL", withArgs(ADD, 2, spec.bloomKey(), spec.bloomNextKey(), id)))
+            () ->
+                redis.execute(
+                    Command.EVAL, withArgs(ADD, 2, spec.bloomKey(), spec.bloomNextKey(), id)))
         .replaceWithVoid();
   }
 
@@ -66,8 +69,9 @@ final class BloomFilter {
     String next = spec.bloomNextKey();
     // SETBIT of the last bit sizes the bitmap once instead of growing it during the fill.
     return redis
-        .execute("DEL", next)
-        .chain(() -> redis.execute("SETBIT", next, Long.toString(bits - 1), "0"))
+        .key()
+        .del(next)
+        .chain(() -> redis.bitmap(String.class).setbit(next, bits - 1, 0))
         .chain(
             () ->
                 ids.group()
@@ -79,12 +83,14 @@ final class BloomFilter {
                           List<String> keyThenIds = new ArrayList<>(batch);
                           keyThenIds.add(0, next);
                           return redis
-                              .execute("EVAL", withArgs(FILL, 1, keyThenIds.toArray(String[]::new)))
+                              .execute(
+                                  Command.EVAL,
+                                  withArgs(FILL, 1, keyThenIds.toArray(String[]::new)))
                               .replaceWith((long) batch.size());
                         })
                     .collect()
                     .with(Collectors.summingLong((Long n) -> n)))
-        .call(() -> redis.execute("RENAME", next, spec.bloomKey()));
+        .call(() -> redis.key().rename(next, spec.bloomKey()));
   }
 
   private String[] withArgs(String script, int keyCount, String... keysThenIds) {
