@@ -1,4 +1,6 @@
-import java.nio.file.Files;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,21 +21,25 @@ import org.apache.kafka.common.errors.TopicExistsException;
  * the class path (kafka-tools is not published for 4.4.0, so there is no kafka-topics tool):
  *
  * <pre>
- *   java -cp 'libs/*' dev/KafkaAdmin.java create 127.0.0.1:9092 dev/kafka-topics.txt
+ *   java -cp 'libs/*' dev/KafkaAdmin.java create 127.0.0.1:9092 shared-model/src/main/resources/surge/topics.yaml
  *   java -cp 'libs/*' dev/KafkaAdmin.java list 127.0.0.1:9092
  *   java -cp 'libs/*' dev/KafkaAdmin.java lag 127.0.0.1:9092 feed
  * </pre>
  *
- * <p>{@code create} is idempotent: it creates missing topics and adds partitions to topics that
- * have fewer than listed (Kafka cannot remove partitions, so it never shrinks).
+ * <p>{@code create} makes the local broker hold every topic of topics.yaml (the one file that
+ * declares them) and every consumer's dead-letter topic {@code <topic>.<consumer>.dlt}, with their
+ * {@code local} partitions. It is idempotent: it creates missing topics and adds partitions to
+ * topics that have fewer (Kafka cannot remove partitions, so it never shrinks).
  */
 public class KafkaAdmin {
   private static final String TAG = "[platform] kafka: ";
+  /** The partitions key of topics.yaml for the single local broker. */
+  private static final String ENVIRONMENT = "local";
 
   public static void main(String[] args) throws Exception {
     if (args.length < 2 || (!args[0].equals("list") && args.length < 3)) {
       System.err.println(
-          "usage: KafkaAdmin create <bootstrap> <topics-file> | list <bootstrap>"
+          "usage: KafkaAdmin create <bootstrap> <topics.yaml> | list <bootstrap>"
               + " | lag <bootstrap> <group>");
       System.exit(2);
     }
@@ -57,21 +63,34 @@ public class KafkaAdmin {
     }
   }
 
-  /** Reads "name partitions" lines; '#' starts a comment. */
+  /** Topic name => local partitions: each declared topic, then its consumers' dead letters. */
   static Map<String, Integer> readTopics(Path file) throws Exception {
+    JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+    JsonNode deadLetters = root.path("dead_letters").path("partitions");
     Map<String, Integer> topics = new LinkedHashMap<>();
-    for (String raw : Files.readAllLines(file)) {
-      String line = raw.replaceFirst("#.*", "").strip();
-      if (line.isEmpty()) {
-        continue;
+    Map<String, Integer> dlts = new LinkedHashMap<>();
+    for (var topic : root.path("topics").properties()) {
+      String name = topic.getKey();
+      topics.put(name, partitions(file, name, topic.getValue().path("partitions")));
+      for (JsonNode consumer : topic.getValue().path("consumers")) {
+        String dlt = name + "." + consumer.asText() + ".dlt";
+        dlts.put(dlt, partitions(file, "dead_letters", deadLetters));
       }
-      String[] fields = line.split("\\s+");
-      if (fields.length != 2) {
-        throw new IllegalArgumentException(file + ": expected '<name> <partitions>': " + raw);
-      }
-      topics.put(fields[0], Integer.parseInt(fields[1]));
     }
+    if (topics.isEmpty()) {
+      throw new IllegalArgumentException(file + ": no topics");
+    }
+    topics.putAll(dlts);
     return topics;
+  }
+
+  private static int partitions(Path file, String owner, JsonNode partitions) {
+    JsonNode local = partitions.path(ENVIRONMENT);
+    if (!local.canConvertToInt() || local.asInt() < 1) {
+      throw new IllegalArgumentException(
+          file + ": " + owner + " needs partitions." + ENVIRONMENT + " (a whole number >= 1)");
+    }
+    return local.asInt();
   }
 
   static void create(Admin admin, Map<String, Integer> wanted) throws Exception {

@@ -3,10 +3,9 @@
 # local chart holding the KnativeServing/KnativeEventing resources (a chart rather than
 # kubernetes_manifest, because the operator's CRDs do not exist yet at plan time).
 terraform {
-  required_version = ">= 1.6.0"
   required_providers {
-    aws  = { source = "hashicorp/aws", version = "5.84.0" }
-    helm = { source = "hashicorp/helm", version = "2.17.0" }
+    aws  = { source = "hashicorp/aws", version = ">= 5.84.0" }
+    helm = { source = "hashicorp/helm", version = ">= 2.17.0" }
   }
 }
 

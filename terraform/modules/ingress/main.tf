@@ -2,10 +2,9 @@
 # pods, bound by the AWS Load Balancer Controller's TargetGroupBinding. Terraform owns the NLB,
 # so its DNS name is known at plan time and the wildcard record needs no second apply.
 terraform {
-  required_version = ">= 1.6.0"
   required_providers {
-    aws  = { source = "hashicorp/aws", version = "5.84.0" }
-    helm = { source = "hashicorp/helm", version = "2.17.0" }
+    aws  = { source = "hashicorp/aws", version = ">= 5.84.0" }
+    helm = { source = "hashicorp/helm", version = ">= 2.17.0" }
   }
 }
 
@@ -48,6 +47,13 @@ locals {
 
 data "aws_route53_zone" "this" {
   name = var.zone_name
+  lifecycle {
+    # Route53 refuses records outside the zone: the wildcards below must fall inside it.
+    precondition {
+      condition     = var.domain == var.zone_name || endswith(var.domain, ".${var.zone_name}")
+      error_message = "domain must be zone_name or a name inside it."
+    }
+  }
 }
 
 resource "aws_acm_certificate" "wildcard" {

@@ -1,26 +1,24 @@
-# Surge's topics and the dead-letter topic of every consumer, through the Kafka admin API (the
-# AWS API has no topic resource). Needs network reach to the brokers: apply it from a runner in
+# Surge's topics and the dead-letter topic of every consumer (modules/catalog reads them from
+# topics.yaml), through the Kafka admin API (the AWS API has no topic resource). Needs network reach to the brokers: apply it from a runner in
 # the VPC or listed in the kafka module's admin_cidrs (knative/README.md, step 2).
 terraform {
-  required_version = ">= 1.6.0"
   required_providers {
-    kafka = { source = "Mongey/kafka", version = "0.7.1" }
+    kafka = { source = "Mongey/kafka", version = ">= 0.7.1" }
   }
 }
 
 variable "topics" {
   type = map(object({
-    partitions     = number
-    retention_ms   = number
-    cleanup_policy = string
+    partitions   = number
+    retention_ms = number
   }))
-  description = "Topic name => settings. Include every <topic>.<consumer>.dlt dead-letter topic."
+  description = "Topic name => partitions and retention (modules/catalog's topics), every <topic>.<consumer>.dlt included."
   validation {
     condition = alltrue([
       for name, t in var.topics :
-      can(regex("^surge\\.[a-z0-9.-]+$", name)) && t.partitions >= 1 && t.retention_ms >= 3600000 && contains(["delete", "compact"], t.cleanup_policy)
+      can(regex("^surge\\.[a-z0-9.-]+$", name)) && t.partitions >= 1 && floor(t.partitions) == t.partitions && t.retention_ms >= 3600000
     ])
-    error_message = "topics must be surge.* names with partitions >= 1, retention >= 1h and cleanup delete or compact."
+    error_message = "topics must be surge.* names with a whole number of partitions >= 1 and retention >= 1h."
   }
 }
 
@@ -39,8 +37,9 @@ resource "kafka_topic" "this" {
   partitions         = each.value.partitions
   replication_factor = var.replication_factor
   config = {
-    "retention.ms"        = tostring(each.value.retention_ms)
-    "cleanup.policy"      = each.value.cleanup_policy
+    "retention.ms" = tostring(each.value.retention_ms)
+    # Every Surge topic is an event log kept for its retention time, never a compacted table.
+    "cleanup.policy"      = "delete"
     "min.insync.replicas" = tostring(var.replication_factor - 1)
   }
 }

@@ -2,45 +2,28 @@
 # need the aws-msk-iam-auth jar (and its reflection config) for IAM, while SCRAM is built into the
 # Kafka client and into Knative's KafkaSource (net.sasl). Topics: see the kafka-topics module.
 terraform {
-  required_version = ">= 1.6.0"
   required_providers {
-    aws = { source = "hashicorp/aws", version = "5.84.0" }
+    aws = { source = "hashicorp/aws", version = ">= 5.84.0" }
   }
 }
 
-variable "name" {
-  type        = string
-  description = "Environment name, prefix of resources."
+variable "placement" {
+  type = object({
+    name                     = string
+    vpc_id                   = string
+    subnet_ids               = list(string)
+    subnet_group_name        = string
+    client_security_group_id = string
+  })
+  description = "Where a data store runs and who reaches it, the same for every store: resource name prefix (surge-<env>), VPC, isolated database subnets and their RDS subnet group, and the security group allowed to connect (the EKS nodes)."
   validation {
-    condition     = can(regex("^[a-z][a-z0-9-]{2,20}$", var.name))
-    error_message = "name must be 3-21 lower-case letters, digits or dashes."
-  }
-}
-
-variable "vpc_id" {
-  type        = string
-  description = "VPC of the brokers."
-  validation {
-    condition     = can(regex("^vpc-[0-9a-f]+$", var.vpc_id))
-    error_message = "vpc_id must look like vpc-0123abcd."
-  }
-}
-
-variable "subnet_ids" {
-  type        = list(string)
-  description = "One subnet per AZ for the brokers."
-  validation {
-    condition     = length(var.subnet_ids) >= 2 && length(var.subnet_ids) <= 3
-    error_message = "MSK needs 2 or 3 subnets in distinct AZs."
-  }
-}
-
-variable "client_security_group_id" {
-  type        = string
-  description = "Security group allowed to connect (the EKS nodes)."
-  validation {
-    condition     = can(regex("^sg-[0-9a-f]+$", var.client_security_group_id))
-    error_message = "client_security_group_id must look like sg-0123abcd."
+    condition = alltrue([
+      can(regex("^[a-z][a-z0-9-]{2,20}$", var.placement.name)),
+      can(regex("^vpc-[0-9a-f]+$", var.placement.vpc_id)),
+      length(var.placement.subnet_ids) >= 2,
+      can(regex("^sg-[0-9a-f]+$", var.placement.client_security_group_id)),
+    ])
+    error_message = "placement needs a 3-21 character lower-case name, a vpc- id, two or more subnets and an sg- id."
   }
 }
 
@@ -99,27 +82,27 @@ variable "scram_secret_arn" {
 }
 
 resource "aws_security_group" "kafka" {
-  name_prefix = "${var.name}-kafka-"
+  name_prefix = "${var.placement.name}-kafka-"
   description = "Kafka SASL/SCRAM from EKS nodes and admins"
-  vpc_id      = var.vpc_id
+  vpc_id      = var.placement.vpc_id
   ingress {
     from_port       = 9096
     to_port         = 9096
     protocol        = "tcp"
-    security_groups = [var.client_security_group_id]
+    security_groups = [var.placement.client_security_group_id]
     cidr_blocks     = var.admin_cidrs
   }
 }
 
 locals {
-  brokers = var.brokers_per_az * length(var.subnet_ids)
+  brokers = var.brokers_per_az * length(var.placement.subnet_ids)
   # Three copies where there are three brokers (prod); dev's two brokers get two.
   replication = min(3, local.brokers)
   min_isr     = max(1, local.replication - 1)
 }
 
 resource "aws_msk_configuration" "this" {
-  name           = "${var.name}-surge"
+  name           = "${var.placement.name}-surge"
   kafka_versions = [var.kafka_version]
   # Topics are declared in Terraform; producers must not invent them by typo.
   server_properties = <<-PROPERTIES
@@ -132,13 +115,19 @@ resource "aws_msk_configuration" "this" {
 }
 
 resource "aws_msk_cluster" "this" {
-  cluster_name           = "${var.name}-surge"
+  cluster_name           = "${var.placement.name}-surge"
   kafka_version          = var.kafka_version
   number_of_broker_nodes = local.brokers
+  lifecycle {
+    precondition {
+      condition     = length(var.placement.subnet_ids) <= 3
+      error_message = "MSK needs 2 or 3 subnets in distinct AZs."
+    }
+  }
 
   broker_node_group_info {
     instance_type   = var.broker_instance_type
-    client_subnets  = var.subnet_ids
+    client_subnets  = var.placement.subnet_ids
     security_groups = [aws_security_group.kafka.id]
     storage_info {
       ebs_storage_info {

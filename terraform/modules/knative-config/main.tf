@@ -2,9 +2,8 @@
 # function) and the Secrets the Services reference by key. Names and keys here are the contract
 # with knative/base/*/service.yaml.
 terraform {
-  required_version = ">= 1.6.0"
   required_providers {
-    kubernetes = { source = "hashicorp/kubernetes", version = "2.35.1" }
+    kubernetes = { source = "hashicorp/kubernetes", version = ">= 2.35.1" }
   }
 }
 
@@ -50,11 +49,11 @@ variable "config" {
 
 variable "credentials" {
   type = object({
-    postgres_username  = string
-    postgres_password  = string
-    redis_auth_token   = string
-    kafka_username     = string
-    kafka_password     = string
+    postgres_username   = string
+    postgres_password   = string
+    redis_auth_token    = string
+    kafka_username      = string
+    kafka_password      = string
     jwt_private_key_pem = string
   })
   description = "Secrets from the secrets module."

@@ -3,26 +3,25 @@
 # (shard index -> primary and replica URLs, for knative-config, which names them shard<i> and
 # splits the 1,024 logical shards over them) and `shard_map` (the same as JSON, for humans).
 terraform {
-  required_version = ">= 1.6.0"
   required_providers {
-    aws = { source = "hashicorp/aws", version = "5.84.0" }
+    aws = { source = "hashicorp/aws", version = ">= 5.84.0" }
   }
 }
 
 resource "aws_security_group" "postgres" {
-  name_prefix = "${var.name}-pg-"
+  name_prefix = "${var.placement.name}-pg-"
   description = "PostgreSQL from EKS nodes"
-  vpc_id      = var.vpc_id
+  vpc_id      = var.placement.vpc_id
   ingress {
     from_port       = 5432
     to_port         = 5432
     protocol        = "tcp"
-    security_groups = [var.client_security_group_id]
+    security_groups = [var.placement.client_security_group_id]
   }
 }
 
 resource "aws_db_parameter_group" "this" {
-  name_prefix = "${var.name}-pg16-"
+  name_prefix = "${var.placement.name}-pg16-"
   family      = "postgres16"
   parameter {
     name  = "rds.force_ssl"
@@ -35,7 +34,7 @@ resource "aws_db_parameter_group" "this" {
 
 resource "aws_db_instance" "primary" {
   count                        = var.shards
-  identifier                   = "${var.name}-shard-${count.index}"
+  identifier                   = "${var.placement.name}-shard-${count.index}"
   engine                       = "postgres"
   engine_version               = var.engine_version
   instance_class               = var.instance_class
@@ -46,14 +45,14 @@ resource "aws_db_instance" "primary" {
   db_name                      = "surge"
   username                     = var.username
   password                     = var.password
-  db_subnet_group_name         = var.db_subnet_group_name
+  db_subnet_group_name         = var.placement.subnet_group_name
   vpc_security_group_ids       = [aws_security_group.postgres.id]
   parameter_group_name         = aws_db_parameter_group.this.name
   multi_az                     = var.multi_az
   backup_retention_period      = var.backup_retention_days
   deletion_protection          = var.deletion_protection
   skip_final_snapshot          = !var.deletion_protection
-  final_snapshot_identifier    = var.deletion_protection ? "${var.name}-shard-${count.index}-final" : null
+  final_snapshot_identifier    = var.deletion_protection ? "${var.placement.name}-shard-${count.index}-final" : null
   performance_insights_enabled = true
   apply_immediately            = false
 }
@@ -69,7 +68,7 @@ locals {
 
 resource "aws_db_instance" "replica" {
   count                  = length(local.replicas)
-  identifier             = "${var.name}-shard-${local.replicas[count.index].shard}-replica-${local.replicas[count.index].replica}"
+  identifier             = "${var.placement.name}-shard-${local.replicas[count.index].shard}-replica-${local.replicas[count.index].replica}"
   replicate_source_db    = aws_db_instance.primary[local.replicas[count.index].shard].identifier
   instance_class         = var.instance_class
   storage_encrypted      = true

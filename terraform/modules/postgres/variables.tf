@@ -1,36 +1,20 @@
-variable "name" {
-  type        = string
-  description = "Environment name, prefix of instance identifiers."
+variable "placement" {
+  type = object({
+    name                     = string
+    vpc_id                   = string
+    subnet_ids               = list(string)
+    subnet_group_name        = string
+    client_security_group_id = string
+  })
+  description = "Where a data store runs and who reaches it, the same for every store: resource name prefix (surge-<env>), VPC, isolated database subnets and their RDS subnet group, and the security group allowed to connect (the EKS nodes)."
   validation {
-    condition     = can(regex("^[a-z][a-z0-9-]{2,20}$", var.name))
-    error_message = "name must be 3-21 lower-case letters, digits or dashes."
-  }
-}
-
-variable "vpc_id" {
-  type        = string
-  description = "VPC of the instances."
-  validation {
-    condition     = can(regex("^vpc-[0-9a-f]+$", var.vpc_id))
-    error_message = "vpc_id must look like vpc-0123abcd."
-  }
-}
-
-variable "db_subnet_group_name" {
-  type        = string
-  description = "RDS subnet group over the isolated database subnets."
-  validation {
-    condition     = length(var.db_subnet_group_name) > 0
-    error_message = "db_subnet_group_name must not be empty."
-  }
-}
-
-variable "client_security_group_id" {
-  type        = string
-  description = "Security group allowed to connect (the EKS nodes)."
-  validation {
-    condition     = can(regex("^sg-[0-9a-f]+$", var.client_security_group_id))
-    error_message = "client_security_group_id must look like sg-0123abcd."
+    condition = alltrue([
+      can(regex("^[a-z][a-z0-9-]{2,20}$", var.placement.name)),
+      can(regex("^vpc-[0-9a-f]+$", var.placement.vpc_id)),
+      length(var.placement.subnet_ids) >= 2,
+      can(regex("^sg-[0-9a-f]+$", var.placement.client_security_group_id)),
+    ])
+    error_message = "placement needs a 3-21 character lower-case name, a vpc- id, two or more subnets and an sg- id."
   }
 }
 
@@ -82,10 +66,6 @@ variable "storage_gb" {
 variable "multi_az" {
   type        = bool
   description = "Synchronous standby for each primary."
-  validation {
-    condition     = contains([true, false], var.multi_az)
-    error_message = "multi_az must be a bool."
-  }
 }
 
 variable "backup_retention_days" {
@@ -100,10 +80,6 @@ variable "backup_retention_days" {
 variable "deletion_protection" {
   type        = bool
   description = "Protect primaries from deletion and take a final snapshot."
-  validation {
-    condition     = contains([true, false], var.deletion_protection)
-    error_message = "deletion_protection must be a bool."
-  }
 }
 
 variable "username" {

@@ -1,44 +1,27 @@
 # ElastiCache for Redis in cluster mode (shards x replicas), TLS in transit, AUTH token.
 terraform {
-  required_version = ">= 1.6.0"
   required_providers {
-    aws = { source = "hashicorp/aws", version = "5.84.0" }
+    aws = { source = "hashicorp/aws", version = ">= 5.84.0" }
   }
 }
 
-variable "name" {
-  type        = string
-  description = "Environment name, prefix of resources."
+variable "placement" {
+  type = object({
+    name                     = string
+    vpc_id                   = string
+    subnet_ids               = list(string)
+    subnet_group_name        = string
+    client_security_group_id = string
+  })
+  description = "Where a data store runs and who reaches it, the same for every store: resource name prefix (surge-<env>), VPC, isolated database subnets and their RDS subnet group, and the security group allowed to connect (the EKS nodes)."
   validation {
-    condition     = can(regex("^[a-z][a-z0-9-]{2,20}$", var.name))
-    error_message = "name must be 3-21 lower-case letters, digits or dashes."
-  }
-}
-
-variable "vpc_id" {
-  type        = string
-  description = "VPC of the cluster."
-  validation {
-    condition     = can(regex("^vpc-[0-9a-f]+$", var.vpc_id))
-    error_message = "vpc_id must look like vpc-0123abcd."
-  }
-}
-
-variable "subnet_ids" {
-  type        = list(string)
-  description = "Database subnets for the cache nodes."
-  validation {
-    condition     = length(var.subnet_ids) >= 2
-    error_message = "at least two subnets are required."
-  }
-}
-
-variable "client_security_group_id" {
-  type        = string
-  description = "Security group allowed to connect (the EKS nodes)."
-  validation {
-    condition     = can(regex("^sg-[0-9a-f]+$", var.client_security_group_id))
-    error_message = "client_security_group_id must look like sg-0123abcd."
+    condition = alltrue([
+      can(regex("^[a-z][a-z0-9-]{2,20}$", var.placement.name)),
+      can(regex("^vpc-[0-9a-f]+$", var.placement.vpc_id)),
+      length(var.placement.subnet_ids) >= 2,
+      can(regex("^sg-[0-9a-f]+$", var.placement.client_security_group_id)),
+    ])
+    error_message = "placement needs a 3-21 character lower-case name, a vpc- id, two or more subnets and an sg- id."
   }
 }
 
@@ -80,24 +63,24 @@ variable "auth_token" {
 }
 
 resource "aws_elasticache_subnet_group" "this" {
-  name       = "${var.name}-redis"
-  subnet_ids = var.subnet_ids
+  name       = "${var.placement.name}-redis"
+  subnet_ids = var.placement.subnet_ids
 }
 
 resource "aws_security_group" "redis" {
-  name_prefix = "${var.name}-redis-"
+  name_prefix = "${var.placement.name}-redis-"
   description = "Redis from EKS nodes"
-  vpc_id      = var.vpc_id
+  vpc_id      = var.placement.vpc_id
   ingress {
     from_port       = 6379
     to_port         = 6379
     protocol        = "tcp"
-    security_groups = [var.client_security_group_id]
+    security_groups = [var.placement.client_security_group_id]
   }
 }
 
 resource "aws_elasticache_replication_group" "this" {
-  replication_group_id       = "${var.name}-redis"
+  replication_group_id       = "${var.placement.name}-redis"
   description                = "Surge cache (cluster mode)"
   engine                     = "redis"
   engine_version             = "7.1"

@@ -1,9 +1,8 @@
 # One ECR repository per function: images are pushed as <registry>/surge/<function>:<tag>.
 # Tags are immutable so a deployed tag always means the same bytes (rollback relies on it).
 terraform {
-  required_version = ">= 1.6.0"
   required_providers {
-    aws = { source = "hashicorp/aws", version = "5.84.0" }
+    aws = { source = "hashicorp/aws", version = ">= 5.84.0" }
   }
 }
 

@@ -2,11 +2,10 @@
 # rotation); the knative-config module copies them into Kubernetes Secrets for the functions.
 # MSK SCRAM requires its secret to be named AmazonMSK_* and encrypted with a customer KMS key.
 terraform {
-  required_version = ">= 1.6.0"
   required_providers {
-    aws    = { source = "hashicorp/aws", version = "5.84.0" }
-    random = { source = "hashicorp/random", version = "3.6.3" }
-    tls    = { source = "hashicorp/tls", version = "4.0.6" }
+    aws    = { source = "hashicorp/aws", version = ">= 5.84.0" }
+    random = { source = "hashicorp/random", version = ">= 3.6.3" }
+    tls    = { source = "hashicorp/tls", version = ">= 4.0.6" }
   }
 }
 

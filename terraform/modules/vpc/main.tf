@@ -1,9 +1,8 @@
 # Network for one Surge environment: public subnets for the load balancer, private subnets for
 # EKS nodes, isolated database subnets for RDS, ElastiCache and MSK (no route to the internet).
 terraform {
-  required_version = ">= 1.6.0"
   required_providers {
-    aws = { source = "hashicorp/aws", version = "5.84.0" }
+    aws = { source = "hashicorp/aws", version = ">= 5.84.0" }
   }
 }
 
@@ -37,10 +36,6 @@ variable "az_count" {
 variable "single_nat_gateway" {
   type        = bool
   description = "One NAT gateway for all AZs (cheaper, dev) instead of one per AZ (prod)."
-  validation {
-    condition     = contains([true, false], var.single_nat_gateway)
-    error_message = "single_nat_gateway must be a bool."
-  }
 }
 
 data "aws_availability_zones" "available" {

@@ -21,10 +21,9 @@ final class Checks {
   private Checks() {}
 
   /** Every catalogued function has a Service, and every Service is catalogued. */
-  static List<String> functionsHaveServices(List<Manifests.Function> catalog, Manifests m) {
+  static List<String> functionsHaveServices(Catalog catalog, Manifests m) {
     Set<String> services = names(m.all(Service.class));
-    Set<String> functions =
-        catalog.stream().map(Manifests.Function::name).collect(Collectors.toSet());
+    Set<String> functions = Set.copyOf(catalog.functions());
     List<String> problems = new ArrayList<>();
     functions.stream()
         .filter(f -> !services.contains(f))
@@ -38,20 +37,21 @@ final class Checks {
   }
 
   /**
-   * Every declared consumer (function x topic) has its KafkaSource: group = function, the topic,
+   * Every consumer of every topic in topics.yaml has its KafkaSource: group = function, the topic,
    * sink = the function's Service at /events, a dead-letter sink that is a KafkaSink in the same
    * render writing to {@code <topic>.<function>.dlt}, and bounded retries. No stray sources.
    */
-  static List<String> consumers(List<Manifests.Function> catalog, Manifests m) {
+  static List<String> consumers(Catalog catalog, Manifests m) {
     List<String> problems = new ArrayList<>();
     Set<String> services = names(m.all(Service.class));
     List<KafkaSource> sources = m.all(KafkaSource.class);
     Set<String> expected = new java.util.HashSet<>();
-    for (var f : catalog) {
-      for (String topic : f.consumes()) {
-        String name = f.name() + "-" + topic.replace('.', '-');
+    for (var entry : catalog.topics().entrySet()) {
+      String topic = entry.getKey();
+      for (String consumer : entry.getValue().consumers()) {
+        String name = consumer + "-" + topic.replace('.', '-');
         expected.add(name);
-        String where = "consumer " + f.name() + " of " + topic + ": ";
+        String where = "consumer " + consumer + " of " + topic + ": ";
         Optional<KafkaSource> found =
             sources.stream().filter(s -> s.getMetadata().getName().equals(name)).findFirst();
         if (found.isEmpty()) {
@@ -59,15 +59,15 @@ final class Checks {
           continue;
         }
         var spec = found.get().getSpec();
-        if (!f.name().equals(spec.getConsumerGroup())) {
-          problems.add(where + "consumerGroup must be " + f.name());
+        if (!consumer.equals(spec.getConsumerGroup())) {
+          problems.add(where + "consumerGroup must be " + consumer);
         }
         if (!List.of(topic).equals(spec.getTopics())) {
           problems.add(where + "topics must be [" + topic + "]");
         }
-        if (!refersTo(spec.getSink(), "Service", services, f.name())
+        if (!refersTo(spec.getSink(), "Service", services, consumer)
             || !"/events".equals(uri(spec.getSink()))) {
-          problems.add(where + "sink must be Service " + f.name() + " (existing) with uri /events");
+          problems.add(where + "sink must be Service " + consumer + " (existing) with uri /events");
         }
         var delivery = spec.getDelivery();
         if (delivery == null
@@ -76,7 +76,7 @@ final class Checks {
             || delivery.getRetry() > 20) {
           problems.add(where + "delivery.retry must be 1..20");
         }
-        String dltTopic = topic + "." + f.name() + ".dlt";
+        String dltTopic = Catalog.deadLetterTopic(topic, consumer);
         Destination dls = delivery == null ? null : delivery.getDeadLetterSink();
         Optional<KafkaSink> sink =
             m.all(KafkaSink.class).stream()
@@ -98,8 +98,7 @@ final class Checks {
         .map(s -> s.getMetadata().getName())
         .filter(n -> !expected.contains(n))
         .forEach(
-            n ->
-                problems.add("KafkaSource " + n + " is not a consumer declared in functions.yaml"));
+            n -> problems.add("KafkaSource " + n + " is not a consumer declared in topics.yaml"));
     return problems;
   }
 

@@ -13,14 +13,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The real manifests: every overlay renders and passes every check. */
 class ManifestChecksTest {
 
-  static final Path CATALOG = Path.of("functions.yaml");
-
-  static List<String> allProblems(Path overlay, Path catalog) {
+  static List<String> allProblems(Path overlay, Path functionsYaml, Path topicsYaml) {
     Manifests m = Manifests.render(overlay);
-    var functions = Manifests.catalog(catalog);
-    List<String> problems = new ArrayList<>(m.problems);
-    problems.addAll(Checks.functionsHaveServices(functions, m));
-    problems.addAll(Checks.consumers(functions, m));
+    Catalog catalog = Catalog.read(functionsYaml, topicsYaml);
+    List<String> problems = new ArrayList<>(catalog.problems());
+    problems.addAll(m.problems);
+    problems.addAll(Checks.functionsHaveServices(catalog, m));
+    problems.addAll(Checks.consumers(catalog, m));
     m.all(Service.class).forEach(s -> problems.addAll(ServiceRules.check(s)));
     return problems;
   }
@@ -28,7 +27,7 @@ class ManifestChecksTest {
   @ParameterizedTest
   @ValueSource(strings = {"overlays/dev", "overlays/prod"})
   void overlayRendersAndPassesEveryCheck(String overlay) {
-    assertEquals(List.of(), allProblems(Path.of(overlay), CATALOG));
+    assertEquals(List.of(), allProblems(Path.of(overlay), Catalog.FUNCTIONS, Catalog.TOPICS));
     Manifests m = Manifests.render(Path.of(overlay));
     assertTrue(m.typed.stream().allMatch(o -> "surge".equals(o.getMetadata().getNamespace())));
   }

@@ -10,15 +10,13 @@ import io.fabric8.knative.eventing.v1alpha1.KafkaSink;
 import io.fabric8.knative.serving.v1.Service;
 import io.fabric8.knative.sources.v1beta1.KafkaSource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A rendered overlay as typed fabric8 objects, plus the function catalog (functions.yaml).
+ * A rendered overlay as typed fabric8 objects.
  *
  * <p>fabric8 model classes swallow unknown fields into {@code additionalProperties} through a
  * Jackson any-setter, so FAIL_ON_UNKNOWN_PROPERTIES alone never fires. The introspector below
@@ -43,8 +41,6 @@ final class Manifests {
                   return false;
                 }
               });
-
-  record Function(String name, List<String> consumes) {}
 
   final List<Map<String, Object>> raw;
   final List<HasMetadata> typed = new ArrayList<>();
@@ -73,21 +69,6 @@ final class Manifests {
 
   <T extends HasMetadata> List<T> all(Class<T> type) {
     return typed.stream().filter(type::isInstance).map(type::cast).toList();
-  }
-
-  static List<Function> catalog(Path functionsYaml) {
-    try {
-      var root = STRICT.readTree(functionsYaml.toFile());
-      List<Function> out = new ArrayList<>();
-      for (var f : root.path("functions")) {
-        List<String> topics = new ArrayList<>();
-        f.path("consumes").forEach(t -> topics.add(t.asText()));
-        out.add(new Function(f.path("name").asText(), topics));
-      }
-      return out;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static Object name(Map<String, Object> obj) {

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -73,6 +72,35 @@ final class Hcl {
 
   /** Parses every .tf under {@code root}; fails with the parser's message on a syntax error. */
   static Map<String, Module> parse(Path root) {
+    Map<String, Module> modules = new TreeMap<>();
+    files(root).properties().forEach(e -> add(modules, e.getKey(), e.getValue()));
+    return modules;
+  }
+
+  /**
+   * Parses every tree below {@code root} in one run of the parser (it takes a second or two to
+   * start): folder name => its modules, with paths relative to that folder, as {@link #parse} would
+   * give for it alone.
+   */
+  static Map<String, Map<String, Module>> parseEach(Path root) {
+    Map<String, Map<String, Module>> trees = new TreeMap<>();
+    files(root)
+        .properties()
+        .forEach(
+            e -> {
+              String[] tree = e.getKey().split("/", 2);
+              add(trees.computeIfAbsent(tree[0], t -> new TreeMap<>()), tree[1], e.getValue());
+            });
+    return trees;
+  }
+
+  private static void add(Map<String, Module> modules, String file, JsonNode body) {
+    String dir = file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : ".";
+    modules.computeIfAbsent(dir, d -> new Module(d, new TreeMap<>())).files().put(file, body);
+  }
+
+  /** {"<path relative to root>": <HCL as JSON>} for every .tf under {@code root}. */
+  private static JsonNode files(Path root) {
     String module =
         System.getProperty("hcl2json.module", "target/hcl2json/node_modules/@cdktf/hcl2json");
     try {
@@ -86,18 +114,7 @@ final class Hcl {
       if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
         throw new HclException("HCL parse failed under " + root + ": " + err.strip());
       }
-      Map<String, Module> modules = new TreeMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = JSON.readTree(out).properties().iterator();
-          it.hasNext(); ) {
-        var e = it.next();
-        String file = e.getKey();
-        String dir = file.contains("/") ? file.substring(0, file.lastIndexOf('/')) : ".";
-        modules
-            .computeIfAbsent(dir, d -> new Module(d, new TreeMap<>()))
-            .files()
-            .put(file, e.getValue());
-      }
-      return modules;
+      return JSON.readTree(out);
     } catch (IOException e) {
       throw new HclException("cannot run node for hcl2json: " + e.getMessage());
     } catch (InterruptedException e) {

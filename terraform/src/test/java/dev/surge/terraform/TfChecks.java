@@ -20,12 +20,14 @@ final class TfChecks {
   static final Pattern SECRET_NAME =
       Pattern.compile("(?i).*(password|passwd|secret_string|token|private_key|jaas|api_key).*");
   static final Pattern EXACT_VERSION = Pattern.compile("^=?\\s*\\d+\\.\\d+\\.\\d+$");
+  static final String BOOL = "${bool}";
+  static final Pattern MINIMUM_VERSION = Pattern.compile("^>=\\s*\\d+\\.\\d+\\.\\d+$");
 
   private TfChecks() {}
 
   /**
-   * Every variable has a type, a description and a validation; secret ones are sensitive with no
-   * default.
+   * Every variable has a type, a description and a validation (a bool needs none: its type is the
+   * whole rule); secret ones are sensitive with no default.
    */
   static List<String> variables(Map<String, Hcl.Module> modules) {
     return Walk.eachBlock(
@@ -34,7 +36,12 @@ final class TfChecks {
         (m, name, v, p) -> {
           String where = m.dir() + ": variable " + name;
           for (String attr : List.of("type", "description", "validation")) {
-            if (!v.has(attr) || v.get(attr).asText().isBlank() && !v.get(attr).isContainerNode()) {
+            // A bool's type admits only valid values: a validation could only repeat it.
+            boolean typeSuffices =
+                attr.equals("validation") && BOOL.equals(v.path("type").asText());
+            if (!typeSuffices
+                && (!v.has(attr)
+                    || v.get(attr).asText().isBlank() && !v.get(attr).isContainerNode())) {
               p.add(where + " has no " + attr);
             }
           }
@@ -108,22 +115,32 @@ final class TfChecks {
         });
   }
 
-  /** Every required_providers entry pins an exact version. */
+  /**
+   * A root module (one no other module calls) pins every provider to an exact version; a called
+   * module states only the minimum it needs ({@code >= x.y.z}), so an upgrade is one line in the
+   * root and never conflicts with a module's own pin.
+   */
   static List<String> providerPins(Map<String, Hcl.Module> modules) {
+    Set<String> called = Walk.calledDirs(modules);
     List<String> p = new ArrayList<>();
     for (Hcl.Module m : modules.values()) {
+      boolean root = !called.contains(m.dir());
+      Pattern wanted = root ? EXACT_VERSION : MINIMUM_VERSION;
+      String rule = root ? "pin an exact version" : "state only a minimum version (>= x.y.z)";
       for (JsonNode t : m.terraformBlocks()) {
         for (JsonNode rp : t.path("required_providers")) {
           rp.properties()
               .forEach(
                   e -> {
                     String version = e.getValue().path("version").asText();
-                    if (!EXACT_VERSION.matcher(version).matches()) {
+                    if (!wanted.matcher(version).matches()) {
                       p.add(
                           m.dir()
                               + ": provider "
                               + e.getKey()
-                              + " must pin an exact version, has '"
+                              + " must "
+                              + rule
+                              + ", has '"
                               + version
                               + "'");
                     }

@@ -5,6 +5,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The walks every check shares: each block of a kind, each string of each file, and from a module
@@ -51,6 +53,20 @@ final class Walk {
     return isLocal(source)
         ? modules.get(Path.of(caller.dir()).resolve(source).normalize().toString())
         : null;
+  }
+
+  /** Directories of the modules some other parsed module calls; the rest are root modules. */
+  static Set<String> calledDirs(Map<String, Hcl.Module> modules) {
+    Set<String> called = new TreeSet<>();
+    for (Hcl.Module m : modules.values()) {
+      for (JsonNode call : m.blocks("module").values()) {
+        Hcl.Module callee = callee(modules, m, call);
+        if (callee != null) {
+          called.add(callee.dir());
+        }
+      }
+    }
+    return called;
   }
 
   static boolean isLocal(String source) {

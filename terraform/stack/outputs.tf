@@ -1,16 +1,6 @@
 output "cluster_name" {
-  description = "EKS cluster name."
+  description = "For `aws eks update-kubeconfig --name`."
   value       = module.eks.cluster_name
-}
-
-output "cluster_endpoint" {
-  description = "Kubernetes API endpoint (for the root's kubernetes and helm providers)."
-  value       = module.eks.cluster_endpoint
-}
-
-output "cluster_certificate_authority_data" {
-  description = "Base64 CA bundle of the API endpoint."
-  value       = module.eks.cluster_certificate_authority_data
 }
 
 output "base_url" {
@@ -38,19 +28,8 @@ output "kafka_bootstrap_brokers" {
   value       = module.kafka.bootstrap_brokers
 }
 
-output "kafka_username" {
-  description = "MSK SCRAM user (for the root's kafka provider)."
-  value       = module.secrets.kafka_username
-}
-
-output "kafka_password" {
-  description = "MSK SCRAM password (for the root's kafka provider)."
-  value       = module.secrets.kafka_password
-  sensitive   = true
-}
-
 output "kafka_topics" {
-  description = "Topics created."
+  description = "Topics created: every topic of topics.yaml and every consumer's dead-letter topic."
   value       = module.kafka_topics.topic_names
 }
 

@@ -1,10 +1,12 @@
-# Inputs are grouped per component, so an environment root reads as one table of sizes per
-# component. Each field is validated by the component module that receives it; the validations
-# here check what no single component can see: how the fields of a group fit together.
+# What differs between environments, and nothing else. environments/<env>.tfvars set env and one
+# group per component (sizes, counts, versions); the account-specific inputs (region, DNS,
+# collector, CIDRs) come from the operator's own tfvars file, kept outside git. Each field is
+# validated by the component module that receives it; the validations here check what no single
+# component can see: how the fields of a group fit together.
 
 variable "env" {
   type        = string
-  description = "Environment name (dev, prod); resources are named surge-<env>."
+  description = "Environment name (dev, prod): resources are named surge-<env>, and it picks the topic sizes in topics.yaml."
   validation {
     # surge-<env> must fit the component modules' 21-character name limit.
     condition     = can(regex("^[a-z][a-z0-9]{1,14}$", var.env))
@@ -12,19 +14,57 @@ variable "env" {
   }
 }
 
-variable "site" {
-  type = object({
-    zone_name         = string
-    domain            = string
-    otlp_endpoint     = string
-    allowed_cidrs     = list(string)
-    kafka_admin_cidrs = list(string)
-  })
-  description = "Account-specific inputs of the environment root (its variables of the same names)."
+variable "region" {
+  type        = string
+  description = "AWS region of the environment."
   validation {
-    # The ingress module writes *.<domain> records into zone_name: Route53 refuses names outside it.
-    condition     = var.site.domain == var.site.zone_name || endswith(var.site.domain, ".${var.site.zone_name}")
-    error_message = "site.domain must be site.zone_name or a name inside it."
+    condition     = can(regex("^[a-z]{2}(-gov)?-[a-z]+-[0-9]$", var.region))
+    error_message = "region must be an AWS region such as eu-west-1."
+  }
+}
+
+variable "zone_name" {
+  type        = string
+  description = "Existing public Route53 hosted zone, e.g. example.org."
+  validation {
+    condition     = can(regex("^([a-z0-9-]+\\.)+[a-z]{2,}$", var.zone_name))
+    error_message = "zone_name must be a DNS name."
+  }
+}
+
+variable "domain" {
+  type        = string
+  description = "Domain of this environment inside zone_name; functions answer at <fn>.surge.<domain>."
+  validation {
+    condition     = can(regex("^([a-z0-9-]+\\.)+[a-z]{2,}$", var.domain))
+    error_message = "domain must be a DNS name."
+  }
+}
+
+variable "otlp_endpoint" {
+  type        = string
+  description = "OTLP gRPC endpoint of the trace collector, e.g. http://otel-collector.observability:4317."
+  validation {
+    condition     = can(regex("^https?://[^ ]+:[0-9]+$", var.otlp_endpoint))
+    error_message = "otlp_endpoint must be an http(s) URL with a port."
+  }
+}
+
+variable "allowed_cidrs" {
+  type        = list(string)
+  description = "Client CIDRs allowed through the public load balancer."
+  validation {
+    condition     = length(var.allowed_cidrs) > 0 && alltrue([for c in var.allowed_cidrs : can(cidrhost(c, 0))])
+    error_message = "allowed_cidrs must be a non-empty list of CIDR blocks."
+  }
+}
+
+variable "kafka_admin_cidrs" {
+  type        = list(string)
+  description = "CIDRs of the runner applying this configuration (it creates topics over 9096)."
+  validation {
+    condition     = alltrue([for c in var.kafka_admin_cidrs : can(cidrhost(c, 0))])
+    error_message = "kafka_admin_cidrs must be CIDR blocks."
   }
 }
 
@@ -87,20 +127,14 @@ variable "kafka" {
     brokers_per_az           = number
     volume_size_gb           = number
     topic_replication_factor = number
-    topics = map(object({
-      partitions     = number
-      retention_ms   = number
-      cleanup_policy = string
-    }))
   })
-  description = "MSK version and brokers, and every topic (name => settings) with every consumer's <topic>.<consumer>.dlt."
+  description = "MSK version and brokers, and the replication factor of every topic (the topics themselves: topics.yaml, through modules/catalog)."
   validation {
-    # A dead-letter topic is only ever written for a consumer of a declared topic.
+    # The kafka and kafka-topics modules check ranges; MSK also rejects fractions.
     condition = alltrue([
-      for name in keys(var.kafka.topics) :
-      !endswith(name, ".dlt") || contains(keys(var.kafka.topics), replace(name, "/\\.[a-z0-9-]+\\.dlt$/", ""))
+      for n in [var.kafka.brokers_per_az, var.kafka.volume_size_gb, var.kafka.topic_replication_factor] : floor(n) == n
     ])
-    error_message = "every <topic>.<consumer>.dlt in kafka.topics needs <topic> in kafka.topics too."
+    error_message = "kafka.brokers_per_az, volume_size_gb and topic_replication_factor must be whole numbers."
   }
 }
 
