@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.surge.model.ids.SurgeIds;
+import dev.surge.testing.LocalShards;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class ReadYourWritesTest {
 
   @AfterAll
   static void stop() {
-    Clusters.exec(Clusters.REPLICA1, "select pg_wal_replay_resume()");
+    LocalShards.exec(Clusters.REPLICA1, "select pg_wal_replay_resume()");
     router.close();
     vertx.closeAndAwait();
   }
@@ -46,7 +47,7 @@ class ReadYourWritesTest {
     awaitReplayed(first.token());
     awaitHealthyReplica();
 
-    Clusters.exec(Clusters.REPLICA1, "select pg_wal_replay_pause()");
+    LocalShards.exec(Clusters.REPLICA1, "select pg_wal_replay_pause()");
     int onPrimary = 0;
     for (int i = 1; i <= 1000; i++) {
       var written = upsert(route, i);
@@ -66,7 +67,7 @@ class ReadYourWritesTest {
     assertEquals(0L, router.read(route, null, pool -> value(pool)).await().atMost(Clusters.WAIT));
 
     // Replay resumes: the replica catches up and serves token reads again.
-    Clusters.exec(Clusters.REPLICA1, "select pg_wal_replay_resume()");
+    LocalShards.exec(Clusters.REPLICA1, "select pg_wal_replay_resume()");
     var last = upsert(route, 1001);
     awaitReplayed(last.token());
     assertTrue(router.choose(route, last.token()).await().atMost(Clusters.WAIT).replica());
@@ -96,7 +97,7 @@ class ReadYourWritesTest {
 
   private static void awaitReplayed(ConsistencyToken token) throws InterruptedException {
     long deadline = System.nanoTime() + Clusters.WAIT.toNanos();
-    while (Clusters.scalar(
+    while (LocalShards.scalar(
             Clusters.REPLICA1,
             "select (pg_last_wal_replay_lsn() >= '"
                 + ConsistencyToken.Lsn.format(token.lsn())

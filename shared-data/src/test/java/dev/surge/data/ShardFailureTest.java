@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.surge.model.ids.SurgeIds;
 import dev.surge.model.problem.ProblemException;
+import dev.surge.testing.LocalShards;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
@@ -30,7 +31,7 @@ class ShardFailureTest {
 
   @AfterAll
   static void stop() {
-    Clusters.cluster("start", "shard2"); // no-op if the test already restarted it
+    LocalShards.cluster("start", "shard2"); // no-op if the test already restarted it
     router.close();
     vertx.closeAndAwait();
   }
@@ -42,7 +43,7 @@ class ShardFailureTest {
     assertEquals(1, touch(onShard1));
     assertEquals(1, touch(onShard2)); // warm pools on both instances
 
-    Clusters.cluster("stop", "shard2");
+    LocalShards.cluster("stop", "shard2");
     try {
       for (int i = 0; i < 3; i++) {
         var failure = assertThrows(ProblemException.class, () -> touch(onShard2));
@@ -51,7 +52,7 @@ class ShardFailureTest {
         assertEquals(1, touch(onShard1), "shard1 keeps working");
       }
     } finally {
-      Clusters.cluster("start", "shard2");
+      LocalShards.cluster("start", "shard2");
     }
     // No reconnect call, no reload: the next attempts after downFor (1 s) succeed.
     long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();

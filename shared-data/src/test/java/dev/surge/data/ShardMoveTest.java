@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.surge.data.move.ShardMove;
 import dev.surge.model.ids.SurgeIds;
 import dev.surge.model.problem.ProblemException;
+import dev.surge.testing.LocalShards;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Tuple;
 import java.time.Duration;
@@ -33,7 +34,7 @@ class ShardMoveTest {
   @BeforeAll
   static void start() {
     for (int port : new int[] {Clusters.SHARD1, Clusters.SHARD2}) {
-      Clusters.exec(
+      LocalShards.exec(
           port,
           "create schema if not exists sd_test authorization surge",
           "create table if not exists sd_test.items (id bigint primary key, v bigint not null)",
@@ -53,7 +54,7 @@ class ShardMoveTest {
   void movesAShardUnderConcurrentWritesWithNothingLostOrDuplicated() throws Exception {
     int shard = 100 + ThreadLocalRandom.current().nextInt(400); // on shard1 under HALVES
     for (int port : new int[] {Clusters.SHARD1, Clusters.SHARD2}) {
-      Clusters.exec(
+      LocalShards.exec(
           port,
           "create table if not exists surge_shard_fences"
               + " (tbl text not null, shard int not null, primary key (tbl, shard))",
@@ -126,16 +127,16 @@ class ShardMoveTest {
     assertEquals(null, unexpected.get(), "writers failed only with 503 during the fence");
     assertEquals("shard2", router.route(SurgeIds.next(shard)).instance());
     long onSource =
-        Clusters.scalar(
+        LocalShards.scalar(
             Clusters.SHARD1,
             "select count(*) from " + TABLE + " where ((id >> 12) & 1023) = " + shard);
     assertEquals(0, onSource, "the old copy is gone");
     long onTarget =
-        Clusters.scalar(
+        LocalShards.scalar(
             Clusters.SHARD2,
             "select count(*) from " + TABLE + " where ((id >> 12) & 1023) = " + shard);
     assertEquals(acked.size(), onTarget, "every acknowledged insert exactly once, nothing else");
-    try (var c = Clusters.admin(Clusters.SHARD2);
+    try (var c = LocalShards.admin(Clusters.SHARD2);
         var s = c.createStatement();
         var rows =
             s.executeQuery(
