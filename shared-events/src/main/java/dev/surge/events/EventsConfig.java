@@ -5,12 +5,14 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 
 /**
- * How a function consumes events ({@code surge.events.*}): each setting and its one default. Some
- * are read by annotations or channel settings, which take property names, not this interface; they
- * are declared here all the same, so their default is written once and a misspelt key fails at
- * start. Which path delivers events is chosen by {@code surge.events.kafka-enabled}: false
- * (Knative) leaves only {@code POST /events}, fed by a KafkaSource; true also runs the plain
- * consumer on channel {@code surge-events}.
+ * How a function consumes events ({@code surge.events.*}). Some settings are read by annotations or
+ * channel settings, which take property names and are expanded at build time, when this mapping is
+ * not there yet: their one default is in this module's {@code
+ * META-INF/microprofile-config.properties} (consume, produce, kafka-enabled, consumers,
+ * lag-interval). They are declared here all the same, so a misspelt key fails at start. Which path
+ * delivers events is chosen by {@code surge.events.kafka-enabled}: false (Knative) leaves only
+ * {@code POST /events}, fed by a KafkaSource; true also runs the plain consumer on channel {@code
+ * surge-events}.
  */
 @ConfigMapping(prefix = "surge.events")
 public interface EventsConfig {
@@ -27,11 +29,9 @@ public interface EventsConfig {
    * Build time: this function consumes events, so {@code POST /events}, the plain consumer, dead
    * letters and the lag gauge exist in it. Producer-only functions leave them out of the image.
    */
-  @WithDefault("false")
   boolean consume();
 
   /** Build time: this function writes events through the outbox (relay included). */
-  @WithDefault("false")
   boolean produce();
 
   /**
@@ -39,7 +39,6 @@ public interface EventsConfig {
    * false) a KafkaSource posts to {@code /events}, and a consumer in the pod would stop at scale to
    * zero. Read by the channel's {@code enabled} setting.
    */
-  @WithDefault("${surge.events.consume}")
   boolean kafkaEnabled();
 
   /**
@@ -48,7 +47,6 @@ public interface EventsConfig {
    * would handle a single record at a time for all topics together. Read by the channel's {@code
    * concurrency} setting.
    */
-  @WithDefault("3")
   int consumers();
 
   /** Retries of the plain consumer before a record is dead-lettered. */
@@ -58,7 +56,6 @@ public interface EventsConfig {
    * Consumer lag: how often the group's committed offsets are compared with the topic ends. Read by
    * {@code ConsumerLag}'s schedule.
    */
-  @WithDefault("15s")
   Duration lagInterval();
 
   interface Retry {

@@ -33,7 +33,6 @@ public interface OutboxConfig {
    * How often the relay looks for events a nudge missed (crash, restart, Kafka outage). Read by the
    * relay's schedule.
    */
-  @WithDefault("1s")
   Duration pollInterval();
 
   /** Events claimed and published per round. */
