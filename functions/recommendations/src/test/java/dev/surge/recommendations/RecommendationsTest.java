@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
 
 import dev.surge.model.events.EventTypes;
 import dev.surge.model.events.Followed;
@@ -116,6 +117,30 @@ class RecommendationsTest {
         .during(Duration.ofMillis(500))
         .atMost(Duration.ofSeconds(2))
         .until(() -> popularity(target) == 2);
+  }
+
+  @Test
+  void anUnchangedListAnswers304ToItsETag() {
+    long user = SurgeIds.next();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              String tag =
+                  mine(user)
+                      .header("Cache-Control", "private, max-age=60")
+                      .header("ETag", notNullValue())
+                      .extract()
+                      .header("ETag");
+              given()
+                  .auth()
+                  .oauth2(Tokens.forUser(user))
+                  .header("If-None-Match", tag)
+                  .get("/recommendations/me")
+                  .then()
+                  .statusCode(304)
+                  .header("ETag", tag);
+            });
   }
 
   @Test

@@ -1,140 +1,62 @@
 package dev.surge.feed.domain;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.surge.data.ShardRouter;
-import dev.surge.feed.api.AuthorView;
-import dev.surge.feed.api.FeedItem;
 import dev.surge.feed.data.Cards;
-import dev.surge.feed.data.FeedStore;
+import dev.surge.feed.data.Follows;
 import dev.surge.feed.data.Timelines;
 import dev.surge.model.Page;
-import dev.surge.model.posts.PostView;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 
 /**
- * A home timeline: the caller's fanned-out timeline (rebuilt from the database when Redis has
- * none), merged with the recent posts of the celebrities the caller follows, newest first, then
- * hydrated from Redis with the feed's database copies as fallback. No call to another function.
+ * A home timeline: whom the caller follows, then the caller's fanned-out timeline merged with the
+ * recent posts of the celebrities among them, newest first, then each post and its author. Every
+ * step reads the feed's own stores; no call to another function.
  */
 @ApplicationScoped
 public class FeedService {
+  private final Follows follows;
   private final Timelines timelines;
   private final Cards cards;
-  private final FeedStore store;
-  private final ShardRouter router;
-  private final FeedConfig config;
-  private final ObjectMapper json;
 
-  public FeedService(
-      Timelines timelines,
-      Cards cards,
-      FeedStore store,
-      ShardRouter router,
-      FeedConfig config,
-      ObjectMapper json) {
+  public FeedService(Follows follows, Timelines timelines, Cards cards) {
+    this.follows = follows;
     this.timelines = timelines;
     this.cards = cards;
-    this.store = store;
-    this.router = router;
-    this.config = config;
-    this.json = json;
   }
 
+  /** Up to {@code limit} items older than the id {@code before}, newest first. */
   public Uni<Page<FeedItem>> home(long me, long before, int limit) {
-    int want = Math.min(limit, config.maxPageSize());
-    return followees(me)
+    // Read a little more than a page: some ids may belong to deleted posts and drop out.
+    int window = limit + 16;
+    return follows
+        .followees(me)
         .chain(
             followees ->
-                cards
-                    .celebritiesAmong(followees)
-                    .chain(
-                        celebs ->
-                            ensureBuilt(
-                                    me,
-                                    followees.stream().filter(a -> !celebs.contains(a)).toList())
-                                .chain(
-                                    () -> timelines.newest(Timelines.home(me), before, want + 16))
-                                .chain(
-                                    own ->
-                                        celebrityPosts(celebs, before, want)
-                                            .map(theirs -> merge(own, theirs, before, want)))))
+                Uni.combine()
+                    .all()
+                    .unis(
+                        timelines.home(me, followees.ordinary(), before, window),
+                        timelines.recent(followees.celebrities(), before, window))
+                    .with((own, theirs) -> merge(own, theirs, before, limit + 8)))
         .chain(this::hydrate)
-        .map(items -> items.stream().limit(want).toList())
-        .map(items -> new Page<>(items, items.size() < want ? null : items.getLast().post().id()));
+        .map(items -> items.stream().limit(limit).toList())
+        .map(items -> new Page<>(items, items.size() < limit ? null : items.getLast().post().id()));
   }
 
-  /** From Redis; on a miss from the feed's follow table, then kept (GraphEvents drops it). */
-  private Uni<List<Long>> followees(long me) {
-    return timelines
-        .followeesOf(me)
-        .chain(
-            cached ->
-                cached != null
-                    ? Uni.createFrom().item(cached)
-                    : store.followeesOf(me).call(list -> timelines.keepFollowees(me, list)));
-  }
-
-  /** Rebuilds a missing timeline from the posts of {@code ordinary} (non-celebrity) followees. */
-  private Uni<Void> ensureBuilt(long me, List<Long> ordinary) {
-    return timelines
-        .built(me)
-        .chain(
-            built -> {
-              if (built || ordinary.isEmpty()) {
-                return built ? Uni.createFrom().voidItem() : timelines.build(me, List.of());
-              }
-              // One query per shard holding followees, newest first.
-              Map<Integer, List<Long>> byShard =
-                  ordinary.stream().collect(Collectors.groupingBy(a -> router.route(a).shard()));
-              List<Uni<List<Long>>> reads = new ArrayList<>();
-              for (List<Long> authors : byShard.values()) {
-                reads.add(
-                    store
-                        .recentPosts(authors.getFirst(), authors, config.timelineSize())
-                        .map(rows -> rows.stream().map(r -> r.getLong(0)).toList()));
-              }
-              return Uni.join()
-                  .all(reads)
-                  .andFailFast()
-                  .chain(lists -> timelines.build(me, newest(lists, config.timelineSize())));
-            });
-  }
-
-  private Uni<List<Long>> celebrityPosts(Collection<Long> celebs, long before, int want) {
-    if (celebs.isEmpty()) {
-      return Uni.createFrom().item(List.of());
-    }
-    List<Uni<List<Long>>> reads = new ArrayList<>();
-    for (long celeb : celebs) {
-      reads.add(timelines.newest(Timelines.recent(celeb), before, want + 16));
-    }
-    return Uni.join().all(reads).andFailFast().map(lists -> newest(lists, Integer.MAX_VALUE));
-  }
-
-  private static List<Long> merge(List<Long> own, List<Long> theirs, long before, int want) {
-    TreeSet<Long> all = new TreeSet<>(java.util.Comparator.reverseOrder());
+  /** Both lists as one, newest first, without duplicates and without ids at or after before. */
+  private static List<Long> merge(List<Long> own, List<Long> theirs, long before, int max) {
+    TreeSet<Long> all = new TreeSet<>(Comparator.reverseOrder());
     all.addAll(own);
     all.addAll(theirs);
-    // A little more than a page: some ids may belong to deleted posts and drop out.
-    return all.stream().filter(id -> id < before).limit(want + 8L).toList();
+    return all.stream().filter(id -> id < before).limit(max).toList();
   }
 
-  private static List<Long> newest(List<List<Long>> lists, int max) {
-    return lists.stream()
-        .flatMap(List::stream)
-        .sorted(java.util.Comparator.reverseOrder())
-        .limit(max)
-        .toList();
-  }
-
+  /** The items of these post ids, in order, without the posts deleted since they were listed. */
   private Uni<List<FeedItem>> hydrate(List<Long> ids) {
     if (ids.isEmpty()) {
       return Uni.createFrom().item(List.of());
@@ -151,35 +73,13 @@ public class FeedService {
 
   private Uni<FeedItem> item(long id) {
     return cards
-        .postJson(id)
-        .chain(body -> body != null ? Uni.createFrom().item(body) : store.postBody(id))
+        .post(id)
         .chain(
-            body -> {
-              if (body == null) {
-                return Uni.createFrom().nullItem(); // deleted
-              }
-              PostView post = read(body, PostView.class);
-              long author = Long.parseLong(post.authorId());
-              return author(author).map(card -> new FeedItem(post, card));
-            });
-  }
-
-  private Uni<AuthorView> author(long id) {
-    return cards
-        .authorJson(id)
-        .chain(
-            body ->
-                body != null
-                    ? Uni.createFrom().item(read(body, AuthorView.class))
-                    : store.author(id))
-        .map(card -> card != null ? card : new AuthorView(Long.toString(id), null, null));
-  }
-
-  private <T> T read(String body, Class<T> type) {
-    try {
-      return json.readValue(body, type);
-    } catch (java.io.IOException e) {
-      throw new IllegalStateException("corrupt feed copy", e);
-    }
+            post ->
+                post == null
+                    ? Uni.createFrom().nullItem()
+                    : cards
+                        .author(Long.parseLong(post.authorId()))
+                        .map(author -> new FeedItem(post, author)));
   }
 }

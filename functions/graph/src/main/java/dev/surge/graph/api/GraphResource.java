@@ -1,8 +1,9 @@
 package dev.surge.graph.api;
 
-import dev.surge.graph.data.GraphRepository.Side;
+import dev.surge.graph.config.GraphConfig;
 import dev.surge.graph.domain.GraphService;
 import dev.surge.model.problem.ProblemException;
+import dev.surge.web.ConditionalGets;
 import dev.surge.web.Params;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -13,7 +14,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
@@ -24,11 +27,16 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Path("/users/{id}")
 @Produces(MediaType.APPLICATION_JSON)
 public class GraphResource {
+  // Lists and counts change with every follow: a CDN may keep them briefly, then revalidates.
+  private static final String SHORT_LIVED = "public, max-age=5, must-revalidate";
+
   private final GraphService graph;
+  private final GraphConfig config;
   private final JsonWebToken caller;
 
-  public GraphResource(GraphService graph, JsonWebToken caller) {
+  public GraphResource(GraphService graph, GraphConfig config, JsonWebToken caller) {
     this.graph = graph;
+    this.config = config;
     this.caller = caller;
   }
 
@@ -46,33 +54,40 @@ public class GraphResource {
     return graph.unfollow(self(id), userId(target)).map(done -> Response.noContent().build());
   }
 
+  /** Who the user follows, or who follows them: newest first, {@code cursor} pages on. */
   @GET
-  @Path("/following")
-  public Uni<Response> following(
+  @Path("/{list: following|followers}")
+  public Uni<Response> list(
       @PathParam("id") String id,
+      @PathParam("list") String list,
       @QueryParam("cursor") String cursor,
-      @QueryParam("limit") Integer limit) {
-    return graph.list(Side.FOLLOWING, userId(id), cursor, limit).map(GraphResource::shortLived);
-  }
-
-  @GET
-  @Path("/followers")
-  public Uni<Response> followers(
-      @PathParam("id") String id,
-      @QueryParam("cursor") String cursor,
-      @QueryParam("limit") Integer limit) {
-    return graph.list(Side.FOLLOWERS, userId(id), cursor, limit).map(GraphResource::shortLived);
+      @QueryParam("limit") Integer limit,
+      @Context Request request) {
+    long user = userId(id);
+    int size = Params.limit(limit, config.defaultPageSize(), config.maxPageSize());
+    var page =
+        list.equals("following")
+            ? graph.following(user, cursor, size)
+            : graph.followers(user, cursor, size);
+    // An edge never changes, it only comes or goes: the edges shown and the cursor are the version.
+    return page.map(
+        p ->
+            ConditionalGets.ok(
+                request, ConditionalGets.version(p.items(), p.next()), p, SHORT_LIVED));
   }
 
   @GET
   @Path("/graph")
-  public Uni<Response> counts(@PathParam("id") String id) {
-    return graph.counts(userId(id)).map(GraphResource::shortLived);
-  }
-
-  // Lists change with every follow: a CDN may keep them briefly and must revalidate (ETag) after.
-  private static Response shortLived(Object body) {
-    return Response.ok(body).header("Cache-Control", "public, max-age=5, must-revalidate").build();
+  public Uni<Response> counts(@PathParam("id") String id, @Context Request request) {
+    return graph
+        .counts(userId(id))
+        .map(
+            c ->
+                ConditionalGets.ok(
+                    request,
+                    ConditionalGets.version(c.userId(), c.following(), c.followers()),
+                    c,
+                    SHORT_LIVED));
   }
 
   private long self(String id) {

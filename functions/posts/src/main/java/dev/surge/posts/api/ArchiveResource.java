@@ -1,6 +1,7 @@
 package dev.surge.posts.api;
 
 import dev.surge.model.problem.ProblemException;
+import dev.surge.posts.config.PostsConfig;
 import dev.surge.posts.domain.PostService;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.POST;
@@ -22,14 +23,16 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class ArchiveResource {
   private final PostService posts;
+  private final PostsConfig config;
 
-  public ArchiveResource(PostService posts) {
+  public ArchiveResource(PostService posts, PostsConfig config) {
     this.posts = posts;
+    this.config = config;
   }
 
   @POST
   public Uni<Map<String, Long>> archive(@QueryParam("olderThan") String olderThan) {
-    if (!posts.adminEnabled()) {
+    if (!config.adminEnabled()) {
       throw ProblemException.notFound("No such resource");
     }
     Duration age;

@@ -1,7 +1,11 @@
 package dev.surge.posts.data;
 
 import dev.surge.data.ShardRouter;
-import dev.surge.data.ShardRouter.Route;
+import dev.surge.events.outbox.EventOutbox;
+import dev.surge.events.outbox.OutboxRelay;
+import dev.surge.model.events.EventTypes;
+import dev.surge.model.events.PostCreated;
+import dev.surge.model.events.PostDeleted;
 import dev.surge.model.posts.PostView;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -15,49 +19,55 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Posts on their author's shard, in {@code posts} or, once archived, {@code posts_archive}. */
+/**
+ * Posts on their author's shard (a post id embeds it), in {@code posts} or, once archived, {@code
+ * posts_archive}. Every change is written with its event in one transaction: the event exists if
+ * and only if the change was committed.
+ */
 @ApplicationScoped
 public class PostRepository {
   private static final String COLUMNS = "id, author_id, text, media_urls, mentions, created_at";
 
   private final ShardRouter router;
+  private final EventOutbox outbox;
+  private final OutboxRelay relay;
 
-  public PostRepository(ShardRouter router) {
+  public PostRepository(ShardRouter router, EventOutbox outbox, OutboxRelay relay) {
     this.router = router;
+    this.outbox = outbox;
+    this.relay = relay;
   }
 
-  public Route routeOf(long id) {
-    return router.route(id);
-  }
-
-  public Uni<Void> insert(PostView post, Function<SqlConnection, Uni<Void>> alsoInTx) {
+  /** Stores the post of {@code event} and the event. */
+  public Uni<Void> insert(PostCreated event) {
+    PostView post = event.post();
     long id = Long.parseLong(post.id());
+    Object[] row = {
+      id,
+      Long.parseLong(post.authorId()),
+      post.text(),
+      post.mediaUrls().toArray(String[]::new),
+      post.mentions().stream().map(Long::valueOf).toArray(Long[]::new),
+      post.createdAt().atOffset(ZoneOffset.UTC)
+    };
     return router
         .write(
-            router.route(id),
+            id,
             tx ->
                 tx.preparedQuery(
                         "insert into posts (" + COLUMNS + ") values ($1, $2, $3, $4, $5, $6)")
-                    .execute(
-                        Tuple.from(
-                            new Object[] {
-                              id,
-                              Long.parseLong(post.authorId()),
-                              post.text(),
-                              post.mediaUrls().toArray(String[]::new),
-                              post.mentions().stream().map(Long::valueOf).toArray(Long[]::new),
-                              post.createdAt().atOffset(ZoneOffset.UTC)
-                            }))
-                    .chain(() -> alsoInTx.apply(tx)))
+                    .execute(Tuple.from(row))
+                    .chain(() -> announce(tx, id, EventTypes.POST_CREATED, post.authorId(), event)))
+        .invoke(relay::nudge)
         .replaceWithVoid();
   }
 
   /** The post, archived or not; null if there is none. */
   public Uni<PostView> find(long id) {
     return router.read(
-        router.route(id),
+        id,
         null,
         pool ->
             pool.preparedQuery(
@@ -70,30 +80,33 @@ public class PostRepository {
                 .map(rows -> rows.iterator().hasNext() ? view(rows.iterator().next()) : null));
   }
 
-  /** Deletes the post from either table; emits its author, or null if it did not exist. */
-  public Uni<Long> delete(long id, Function<SqlConnection, Uni<Void>> alsoInTx) {
+  /** Deletes the post of {@code event} from either table, with the event; false if it was gone. */
+  public Uni<Boolean> delete(PostDeleted event) {
+    long id = Long.parseLong(event.postId());
     return router
         .write(
-            router.route(id),
+            id,
             tx ->
                 tx.preparedQuery(
-                        "with gone as (delete from posts where id = $1 returning author_id),"
-                            + " old as (delete from posts_archive where id = $1 returning author_id)"
-                            + " select author_id from gone union all select author_id from old")
+                        "with gone as (delete from posts where id = $1 returning id),"
+                            + " old as (delete from posts_archive where id = $1 returning id)"
+                            + " select id from gone union all select id from old")
                     .execute(Tuple.of(id))
                     .chain(
                         rows ->
-                            rows.iterator().hasNext()
-                                ? alsoInTx.apply(tx).replaceWith(rows.iterator().next().getLong(0))
-                                : Uni.createFrom().<Long>nullItem()))
-        .map(ShardRouter.Written::value);
+                            rows.rowCount() == 0
+                                ? Uni.createFrom().item(false)
+                                : announce(tx, id, EventTypes.POST_DELETED, event.authorId(), event)
+                                    .replaceWith(true)))
+        .map(ShardRouter.Written::value)
+        .invoke(relay::nudge);
   }
 
   /** An author's posts below {@code beforeId}, newest first, from both tables. */
   public Uni<List<PostView>> byAuthor(long authorId, long beforeId, int limit) {
     String one = "select " + COLUMNS + " from %s where author_id = $1 and id < $2";
     return router.read(
-        router.route(authorId),
+        authorId,
         null,
         pool ->
             pool.preparedQuery(
@@ -106,8 +119,15 @@ public class PostRepository {
                 .map(PostRepository::views));
   }
 
-  /** Moves up to {@code batch} posts older than {@code cutoff} into the archive, per instance. */
-  public Multi<Integer> archive(Instant cutoff, int batch) {
+  /**
+   * Moves up to {@code batch} posts older than {@code cutoff} into the archive on each instance,
+   * one instance after the other; emits how many moved in all.
+   */
+  public Uni<Long> archive(Instant cutoff, int batch) {
+    String move =
+        "with moved as (delete from posts where id in (select id from posts where created_at < $1"
+            + " order by id limit $2 for update skip locked) returning *)"
+            + " insert into posts_archive select * from moved";
     return Multi.createFrom()
         .iterable(router.instances())
         .onItem()
@@ -118,13 +138,17 @@ public class PostRepository {
                     pool ->
                         pool.withTransaction(
                             tx ->
-                                tx.preparedQuery(
-                                        "with moved as (delete from posts where id in (select id"
-                                            + " from posts where created_at < $1 order by id"
-                                            + " limit $2 for update skip locked) returning *)"
-                                            + " insert into posts_archive select * from moved")
+                                tx.preparedQuery(move)
                                     .execute(Tuple.of(cutoff.atOffset(ZoneOffset.UTC), batch))
-                                    .map(RowSet::rowCount))));
+                                    .map(RowSet::rowCount))))
+        .collect()
+        .with(Collectors.summingLong(Integer::longValue));
+  }
+
+  // Keyed by the author, so one author's events stay in order on one partition.
+  private Uni<Void> announce(
+      SqlConnection tx, long postId, String type, String authorId, Object event) {
+    return outbox.append(tx, postId, EventTypes.POSTS_TOPIC, type, authorId, event);
   }
 
   private static List<PostView> views(RowSet<Row> rows) {

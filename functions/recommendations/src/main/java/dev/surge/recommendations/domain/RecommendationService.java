@@ -1,13 +1,15 @@
 package dev.surge.recommendations.domain;
 
-import dev.surge.data.ShardRouter;
-import dev.surge.recommendations.api.Suggestion;
-import dev.surge.recommendations.data.RecommendationStore;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.surge.recommendations.config.RecommendationsConfig;
+import dev.surge.recommendations.data.Follows;
+import dev.surge.recommendations.data.Popularity;
+import dev.surge.recommendations.data.PreparedLists;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,74 +22,94 @@ import java.util.stream.Collectors;
  */
 @ApplicationScoped
 public class RecommendationService {
-  private final RecommendationStore store;
-  private final ShardRouter router;
+  private static final TypeReference<List<Suggestion>> LIST = new TypeReference<>() {};
+
+  private final Follows follows;
+  private final Popularity popularity;
+  private final PreparedLists lists;
+  private final ObjectMapper json;
   private final RecommendationsConfig config;
 
   public RecommendationService(
-      RecommendationStore store, ShardRouter router, RecommendationsConfig config) {
-    this.store = store;
-    this.router = router;
+      Follows follows,
+      Popularity popularity,
+      PreparedLists lists,
+      ObjectMapper json,
+      RecommendationsConfig config) {
+    this.follows = follows;
+    this.popularity = popularity;
+    this.lists = lists;
+    this.json = json;
     this.config = config;
   }
 
   /** A new user follows nobody yet: the popular users. */
   public Uni<Void> welcome(long user) {
-    return popularFor(user, Set.of(user), config.size()).chain(list -> store.save(user, list));
+    return popular(Set.of(user), config.size()).chain(list -> save(user, list));
   }
 
-  /** Recomputes {@code user}'s list after their follows changed. */
-  public Uni<Void> refresh(long user) {
-    return store
-        .followees(user)
-        .chain(
-            followees -> {
-              Set<Long> exclude = new HashSet<>(followees);
-              exclude.add(user);
-              return mutuals(followees)
-                  .chain(
-                      counts -> {
-                        List<Suggestion> list = new ArrayList<>();
-                        counts.entrySet().stream()
-                            .filter(e -> !exclude.contains(e.getKey()))
-                            .sorted(Map.Entry.<Long, Integer>comparingByValue().reversed())
-                            .limit(config.size())
-                            .forEach(
-                                e ->
-                                    list.add(
-                                        new Suggestion(
-                                            Long.toString(e.getKey()),
-                                            "followed-by-people-you-follow",
-                                            e.getValue())));
-                        list.forEach(s -> exclude.add(Long.parseLong(s.userId())));
-                        return popularFor(user, exclude, config.size() - list.size())
-                            .map(
-                                more -> {
-                                  list.addAll(more);
-                                  return list;
-                                });
-                      })
-                  .chain(list -> store.save(user, list));
-            });
+  /**
+   * A follow or unfollow: the follow projection (follower's shard) and the target's popularity
+   * (target's shard) each claim their half of the event once; the follower's list is then
+   * recomputed from scratch, so a redelivered event redoes that harmlessly.
+   */
+  public Uni<Void> followChanged(String eventId, long follower, long target, boolean follow) {
+    return follows
+        .apply(eventId, follower, target, follow)
+        .chain(() -> popularity.change(eventId + "#target", target, follow ? 1 : -1))
+        .chain(() -> follows.followees(follower))
+        .chain(followees -> recommend(follower, followees))
+        .chain(list -> save(follower, list));
   }
 
   /** The prepared list, or the popular users if none is prepared yet. */
   public Uni<List<Suggestion>> forUser(long user) {
-    return store
-        .prepared(user)
+    return lists
+        .get(user)
         .chain(
-            list ->
-                list != null
-                    ? Uni.createFrom().item(list)
-                    : popularFor(user, Set.of(user), config.size()));
+            body ->
+                body != null
+                    ? Uni.createFrom().item(read(body))
+                    : popular(Set.of(user), config.size()));
   }
 
-  private Uni<List<Suggestion>> popularFor(long user, Set<Long> exclude, int count) {
+  /** Whom {@code user}'s followees follow, most shared first, topped up with popular users. */
+  private Uni<List<Suggestion>> recommend(long user, List<Long> followees) {
+    Set<Long> exclude = new HashSet<>(followees);
+    exclude.add(user);
+    return follows
+        .followedBy(followees.stream().limit(config.maxFolloweesScanned()).toList())
+        .chain(
+            counts -> {
+              List<Suggestion> list = new ArrayList<>();
+              counts.entrySet().stream()
+                  .filter(e -> !exclude.contains(e.getKey()))
+                  .sorted(Map.Entry.<Long, Integer>comparingByValue().reversed())
+                  .limit(config.size())
+                  .forEach(
+                      e ->
+                          list.add(
+                              new Suggestion(
+                                  Long.toString(e.getKey()),
+                                  "followed-by-people-you-follow",
+                                  e.getValue())));
+              list.forEach(s -> exclude.add(Long.parseLong(s.userId())));
+              return popular(exclude, config.size() - list.size())
+                  .map(
+                      more -> {
+                        list.addAll(more);
+                        return list;
+                      });
+            });
+  }
+
+  /** Up to {@code count} of the most followed users, leaving out {@code exclude}. */
+  private Uni<List<Suggestion>> popular(Set<Long> exclude, int count) {
     if (count <= 0) {
       return Uni.createFrom().item(List.of());
     }
-    return store
-        .popular(count + exclude.size())
+    return popularity
+        .top(count + exclude.size())
         .map(
             ids ->
                 ids.stream()
@@ -97,43 +119,19 @@ public class RecommendationService {
                     .collect(Collectors.toCollection(ArrayList::new)));
   }
 
-  /**
-   * For each user followed by {@code followees}: how many of them follow it (one query a shard).
-   */
-  private Uni<Map<Long, Integer>> mutuals(List<Long> followees) {
-    if (followees.isEmpty()) {
-      return Uni.createFrom().item(Map.of());
+  private Uni<Void> save(long user, List<Suggestion> list) {
+    try {
+      return lists.save(user, json.writeValueAsString(list));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
-    Map<Integer, List<Long>> byShard =
-        followees.stream()
-            .limit(config.maxFolloweesScanned())
-            .collect(Collectors.groupingBy(id -> router.route(id).shard()));
-    List<Uni<Map<Long, Integer>>> reads = new ArrayList<>();
-    for (List<Long> group : byShard.values()) {
-      reads.add(
-          router.read(
-              router.route(group.getFirst()),
-              null,
-              pool ->
-                  pool.preparedQuery(
-                          "select target_id, count(*) from rec_follows where follower_id = any($1)"
-                              + " group by target_id")
-                      .execute(Tuple.of(group.toArray(Long[]::new)))
-                      .map(
-                          rows -> {
-                            Map<Long, Integer> counts = new HashMap<>();
-                            rows.forEach(r -> counts.put(r.getLong(0), r.getInteger(1)));
-                            return counts;
-                          })));
+  }
+
+  private List<Suggestion> read(String body) {
+    try {
+      return json.readValue(body, LIST);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("corrupt recommendation list", e);
     }
-    return Uni.join()
-        .all(reads)
-        .andFailFast()
-        .map(
-            maps -> {
-              Map<Long, Integer> total = new HashMap<>();
-              maps.forEach(m -> m.forEach((k, v) -> total.merge(k, v, Integer::sum)));
-              return total;
-            });
   }
 }

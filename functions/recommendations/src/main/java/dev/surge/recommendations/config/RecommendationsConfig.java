@@ -1,4 +1,4 @@
-package dev.surge.recommendations.domain;
+package dev.surge.recommendations.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

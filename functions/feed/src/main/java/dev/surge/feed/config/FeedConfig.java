@@ -1,4 +1,4 @@
-package dev.surge.feed.domain;
+package dev.surge.feed.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package dev.surge.graph.domain;
+package dev.surge.graph.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package dev.surge.graph.api;
+package dev.surge.graph.domain;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

@@ -1,4 +1,4 @@
-package dev.surge.recommendations.api;
+package dev.surge.recommendations.domain;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

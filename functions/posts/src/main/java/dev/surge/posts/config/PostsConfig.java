@@ -1,4 +1,4 @@
-package dev.surge.posts.domain;
+package dev.surge.posts.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
