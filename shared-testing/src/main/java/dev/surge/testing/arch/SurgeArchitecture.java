@@ -83,19 +83,15 @@ public final class SurgeArchitecture {
 
   /** SQL and Redis live in data: no other package of the function holds a client of either. */
   public static ArchRule onlyDataTouchesStorage(String base) {
-    return noClasses()
-        .that()
-        .resideInAPackage(base + "..")
-        .and()
-        .resideOutsideOfPackage(base + ".data..")
-        .should()
-        .dependOnClassesThat()
-        .resideInAnyPackage(SQL, REDIS_API, REDIS_CLIENT)
-        .as("only data packages use the SQL and Redis clients");
+    return onlyDataUses(base, "the SQL and Redis clients", SQL, REDIS_API, REDIS_CLIENT);
   }
 
   /** Services never route shards: the shard map and its router are the data layer's business. */
   public static ArchRule onlyDataRoutesShards(String base) {
+    return onlyDataUses(base, "the sharded data layer (shared-data)", SHARDING);
+  }
+
+  private static ArchRule onlyDataUses(String base, String what, String... packages) {
     return noClasses()
         .that()
         .resideInAPackage(base + "..")
@@ -103,8 +99,8 @@ public final class SurgeArchitecture {
         .resideOutsideOfPackage(base + ".data..")
         .should()
         .dependOnClassesThat()
-        .resideInAPackage(SHARDING)
-        .as("only data packages use the sharded data layer (shared-data)");
+        .resideInAnyPackage(packages)
+        .as("only data packages use " + what);
   }
 
   /**
