@@ -1,5 +1,7 @@
 package dev.surge.data;
 
+import dev.surge.model.http.SurgeHeaders;
+
 /**
  * Read-your-writes token: the physical instance a write committed on and a WAL position at or after
  * its commit record. Sent as {@value #HEADER} in the write's response; a later read that carries it
@@ -8,7 +10,7 @@ package dev.surge.data;
  * <p>Text form {@code <instance>@<lsn>}, the LSN as PostgreSQL prints it ({@code 16/B374D848}).
  */
 public record ConsistencyToken(String instance, long lsn) {
-  public static final String HEADER = "X-Surge-Consistency";
+  public static final String HEADER = SurgeHeaders.CONSISTENCY;
 
   /** The token in a request header, or null when absent or not understood (then: no token). */
   public static ConsistencyToken parse(String text) {

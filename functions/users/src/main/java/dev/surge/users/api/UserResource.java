@@ -1,14 +1,17 @@
 package dev.surge.users.api;
 
-import dev.surge.data.ConsistencyToken;
-import dev.surge.model.ids.SurgeIds;
-import dev.surge.model.problem.ProblemException;
+import dev.surge.model.http.SurgeHeaders;
 import dev.surge.users.domain.UserService;
 import dev.surge.web.Params;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,13 +23,18 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Locale;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 @Path("/users")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
+
+  /** No control characters: they break logs, terminals and other clients' layouts. */
+  private static final String NO_CONTROL_CHARS = "[^\\p{Cc}]*";
+
+  private static final String NO_CONTROL_MESSAGE = "must not contain control characters";
+
   private final UserService users;
   private final JsonWebToken caller;
 
@@ -35,20 +43,45 @@ public class UserResource {
     this.caller = caller;
   }
 
-  /**
-   * Sign up: 201 with the public profile and its Location; 409 if email or handle is taken. The
-   * {@value ConsistencyToken#HEADER} header is the write's token: sent back on a read, it makes
-   * that read see this write (read-your-writes across replicas).
-   */
+  /** Body of {@code POST /users}. Unknown fields are rejected (see application.properties). */
+  public record SignupRequest(
+      @NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") String email,
+      @NotNull
+          @Pattern(
+              regexp = "[A-Za-z0-9_]{3,30}",
+              message = "must be 3 to 30 letters, digits or underscores")
+          String handle,
+      @NotBlank @Size(max = 50) @Pattern(regexp = NO_CONTROL_CHARS, message = NO_CONTROL_MESSAGE)
+          String displayName,
+      @NotNull @Size(min = 10, max = 256) String password) {}
+
+  /** Body of {@code PATCH /users/me}: absent fields stay as they are. */
+  public record UpdateProfileRequest(
+      @Size(min = 1, max = 50)
+          @Pattern(
+              regexp = "(?=.*\\S)" + NO_CONTROL_CHARS,
+              message = "must be visible text without control characters")
+          String displayName,
+      // Multi-line text: newlines allowed, other control characters not.
+      @Size(max = 280) @Pattern(regexp = "(?:[^\\p{Cc}]|\\n)*", message = NO_CONTROL_MESSAGE)
+          String bio) {
+
+    @AssertTrue(message = "at least one of displayName and bio is required")
+    public boolean isChangingSomething() {
+      return displayName != null || bio != null;
+    }
+  }
+
+  /** Sign up: 201 with the public profile, its Location and the write's consistency token. */
   @POST
   public Uni<Response> signUp(@Valid @NotNull SignupRequest request) {
     return users
         .signUp(request.email(), request.handle(), request.displayName(), request.password())
         .map(
-            written ->
-                Response.created(URI.create("/users/" + written.value().id()))
-                    .entity(written.value())
-                    .header(ConsistencyToken.HEADER, written.token().toString())
+            saved ->
+                Response.created(URI.create("/users/" + saved.profile().id()))
+                    .entity(saved.profile())
+                    .header(SurgeHeaders.CONSISTENCY, saved.consistencyToken())
                     .build());
   }
 
@@ -59,16 +92,14 @@ public class UserResource {
   @GET
   @Path("/{id}")
   public Uni<Response> profile(
-      @PathParam("id") String id, @HeaderParam(ConsistencyToken.HEADER) String consistency) {
-    long userId =
-        SurgeIds.parse(id).orElseThrow(() -> ProblemException.notFound("No user with this id"));
+      @PathParam("id") String id, @HeaderParam(SurgeHeaders.CONSISTENCY) String consistencyToken) {
     return users
-        .profile(userId, ConsistencyToken.parse(consistency))
+        .profile(Params.idOr404(id, "No user with this id"), consistencyToken)
         .map(
             read ->
                 Response.ok(read.profile())
-                    .header("X-Cache", read.level().hit() ? "hit" : "miss")
-                    .header("X-Cache-Level", read.level().name().toLowerCase(Locale.ROOT))
+                    .header("X-Cache", read.cacheHit() ? "hit" : "miss")
+                    .header("X-Cache-Level", read.cacheLevel())
                     .build());
   }
 
@@ -77,13 +108,12 @@ public class UserResource {
   @Path("/me")
   @Authenticated
   public Uni<Response> updateMe(@Valid @NotNull UpdateProfileRequest request) {
-    long userId = Params.callerId(caller.getSubject());
     return users
-        .updateProfile(userId, request.displayName(), request.bio())
+        .updateProfile(Params.callerId(caller.getSubject()), request.displayName(), request.bio())
         .map(
-            written ->
-                Response.ok(written.value())
-                    .header(ConsistencyToken.HEADER, written.token().toString())
+            saved ->
+                Response.ok(saved.profile())
+                    .header(SurgeHeaders.CONSISTENCY, saved.consistencyToken())
                     .build());
   }
 }

@@ -1,11 +1,11 @@
 package dev.surge.users.data;
 
 import dev.surge.data.ShardRouter;
+import dev.surge.users.data.Lookups.Table;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,12 +19,17 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class LookupRepair {
   private static final Logger LOG = Logger.getLogger(LookupRepair.class);
-  private static final String STALE = "created_at < now() - interval '30 seconds'";
+  private static final String STALE =
+      "state = 'pending' and created_at < now() - interval '30 seconds'";
 
   private final ShardRouter router;
+  private final Lookups lookups;
+  private final UserRepository users;
 
-  public LookupRepair(ShardRouter router) {
+  public LookupRepair(ShardRouter router, Lookups lookups, UserRepository users) {
     this.router = router;
+    this.lookups = lookups;
+    this.users = users;
   }
 
   @Scheduled(
@@ -50,70 +55,37 @@ public class LookupRepair {
             instance,
             pool ->
                 pool.query(
-                        "select 'email' as kind, email as key, user_id from user_emails"
-                            + " where state = 'pending' and "
+                        "select 'email' as lookup_table, email as key, user_id from user_emails where "
                             + STALE
                             + " union all select 'handle', handle_key, user_id from user_handles"
-                            + " where state = 'pending' and "
+                            + " where "
                             + STALE
                             + " limit 200")
                     .execute())
         .chain(
-            rows -> {
-              List<Row> list = new ArrayList<>();
-              rows.forEach(list::add);
-              return Multi.createFrom()
-                  .iterable(list)
-                  .onItem()
-                  .transformToUniAndConcatenate(row -> settle(instance, row))
-                  .collect()
-                  .asList()
-                  .map(List::size);
-            });
+            rows ->
+                Multi.createFrom()
+                    .iterable(rows)
+                    .onItem()
+                    .transformToUniAndConcatenate(row -> settle(instance, row))
+                    .collect()
+                    .asList()
+                    .map(List::size));
   }
 
+  /** Settles the row on the instance it was found on (a moved shard's old copy included). */
   private Uni<Void> settle(String instance, Row row) {
-    String kind = row.getString("kind");
+    Table table = row.getString("lookup_table").equals("email") ? Table.EMAIL : Table.HANDLE;
     String key = row.getString("key");
     long userId = row.getLong("user_id");
-    boolean email = kind.equals("email");
-    return router
-        .onPrimary(
-            router.route(userId),
-            pool ->
-                pool.preparedQuery("select password_hash from users where id = $1")
-                    .execute(Tuple.of(userId))
-                    .map(r -> r.iterator().hasNext() ? r.iterator().next().getString(0) : null))
+    return users
+        .passwordHash(userId)
         .chain(
-            hash ->
-                router.onInstance(
-                    instance,
-                    pool -> {
-                      String sql;
-                      Tuple args;
-                      if (hash == null) {
-                        sql =
-                            email
-                                ? "delete from user_emails where email = $1 and user_id = $2"
-                                    + " and state = 'pending'"
-                                : "delete from user_handles where handle_key = $1"
-                                    + " and user_id = $2 and state = 'pending'";
-                        args = Tuple.of(key, userId);
-                      } else if (email) {
-                        sql =
-                            "update user_emails set state = 'active', password_hash = $3"
-                                + " where email = $1 and user_id = $2";
-                        args = Tuple.of(key, userId, hash);
-                      } else {
-                        sql =
-                            "update user_handles set state = 'active' where handle_key = $1"
-                                + " and user_id = $2";
-                        args = Tuple.of(key, userId);
-                      }
-                      LOG.infof(
-                          "Lookup %s of user %d %s",
-                          kind, userId, hash == null ? "released" : "activated");
-                      return pool.preparedQuery(sql).execute(args).replaceWithVoid();
-                    }));
+            hash -> {
+              LOG.infof(
+                  "Lookup %s of user %d %s",
+                  row.getString("lookup_table"), userId, hash == null ? "released" : "activated");
+              return lookups.settleOn(instance, table, key, userId, hash);
+            });
   }
 }

@@ -1,5 +1,6 @@
 package dev.surge.users.domain;
 
+import dev.surge.users.config.UsersConfig;
 import io.quarkus.elytron.security.common.BcryptUtil;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
@@ -26,8 +27,9 @@ public class PasswordHasher {
   }
 
   public Uni<String> hash(String password) {
-    // executeBlocking hands the result back on the caller's Vert.x context, where the reactive
-    // Hibernate session that follows must run.
+    // bcrypt takes tens of milliseconds: it runs on a worker thread, and executeBlocking hands the
+    // result back on the caller's Vert.x context, so the request's SQL and Redis calls and its
+    // response carry on on its event loop, with its context-local data (the trace).
     return vertx.executeBlocking(
         Uni.createFrom().item(() -> BcryptUtil.bcryptHash(digest(password), cost)));
   }

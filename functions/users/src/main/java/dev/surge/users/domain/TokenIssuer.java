@@ -1,13 +1,15 @@
 package dev.surge.users.domain;
 
+import dev.surge.users.config.UsersConfig;
 import io.smallrye.jwt.build.Jwt;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
 
 /**
  * Signs RS256 session tokens with the key in {@code SURGE_JWT_PRIVATE_KEY}. The issuer comes from
- * {@code smallrye.jwt.new-token.issuer}, the same place {@code mp.jwt.verify.issuer} is set next
- * to, so signing and verifying can never disagree.
+ * {@code smallrye.jwt.new-token.issuer}, which application.properties sets to {@code
+ * mp.jwt.verify.issuer} (every function's, from shared-web), so signing and verifying can never
+ * disagree.
  */
 @ApplicationScoped
 public class TokenIssuer {

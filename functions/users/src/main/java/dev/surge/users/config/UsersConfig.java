@@ -1,4 +1,4 @@
-package dev.surge.users.domain;
+package dev.surge.users.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
