@@ -8,6 +8,7 @@ import dev.surge.data.ConsistencyToken;
 import dev.surge.data.ShardKeys;
 import dev.surge.data.ShardRouter;
 import dev.surge.model.ids.SurgeIds;
+import dev.surge.testing.LocalShards;
 import dev.surge.users.support.Accounts;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -117,8 +118,12 @@ class ShardedUsersTest {
     assertTrue(chi2 < critical, "chi-square " + chi2);
     // Over the instances per the map: rows really are where the map says, ~half each.
     String list = ids.stream().map(String::valueOf).reduce((a, b) -> a + "," + b).orElseThrow();
-    long on1 = Pg.scalar(TwoShards.SHARD1, "select count(*) from users where id in (" + list + ")");
-    long on2 = Pg.scalar(TwoShards.SHARD2, "select count(*) from users where id in (" + list + ")");
+    long on1 =
+        LocalShards.scalar(
+            TwoShards.SHARD1, "select count(*) from users where id in (" + list + ")");
+    long on2 =
+        LocalShards.scalar(
+            TwoShards.SHARD2, "select count(*) from users where id in (" + list + ")");
     System.out.printf("chi-square %.1f; shard1 %d, shard2 %d%n", chi2, on1, on2);
     assertEquals(n, on1 + on2, "every user row exists exactly once");
     assertTrue(Math.abs(on1 - n / 2) <= n / 2 * 0.05, "shard1 holds " + on1);
@@ -131,11 +136,13 @@ class ShardedUsersTest {
       String filter =
           "from pg_stat_statements s join pg_database d on d.oid = s.dbid"
               + " where d.datname = 'surge_test' and (s.query ilike '%user%')";
-      Pg.exec(TwoShards.SHARD1, "select pg_stat_statements_reset()");
-      Pg.exec(TwoShards.SHARD2, "select pg_stat_statements_reset()");
+      LocalShards.exec(TwoShards.SHARD1, "select pg_stat_statements_reset()");
+      LocalShards.exec(TwoShards.SHARD2, "select pg_stat_statements_reset()");
       Accounts.logIn(user.email());
-      long calls1 = Pg.scalar(TwoShards.SHARD1, "select coalesce(sum(calls), 0) " + filter);
-      long calls2 = Pg.scalar(TwoShards.SHARD2, "select coalesce(sum(calls), 0) " + filter);
+      long calls1 =
+          LocalShards.scalar(TwoShards.SHARD1, "select coalesce(sum(calls), 0) " + filter);
+      long calls2 =
+          LocalShards.scalar(TwoShards.SHARD2, "select coalesce(sum(calls), 0) " + filter);
       System.out.printf("login via %s: shard1 %d, shard2 %d queries%n", instance, calls1, calls2);
       assertEquals(
           1, instance.equals("shard1") ? calls1 : calls2, "one query on the email's shard");
@@ -148,7 +155,7 @@ class ShardedUsersTest {
   void readYourWritesThroughTheApiWhileTheReplicaIsPaused() {
     Created user = userOn("shard1");
     String token = Accounts.logIn(user.email());
-    Pg.exec(TwoShards.REPLICA1, "select pg_wal_replay_pause()");
+    LocalShards.exec(LocalShards.REPLICA1, "select pg_wal_replay_pause()");
     try {
       // 200 rounds through HTTP (~10 s); ReadYourWritesTest in shared-data does 1,000 on the
       // router itself, the same code path below the resource.
@@ -176,7 +183,7 @@ class ShardedUsersTest {
       var route = router.route(Long.parseLong(user.id()));
       assertTrue(router.choose(route, null).await().indefinitely().replica());
     } finally {
-      Pg.exec(TwoShards.REPLICA1, "select pg_wal_replay_resume()");
+      LocalShards.exec(LocalShards.REPLICA1, "select pg_wal_replay_resume()");
     }
   }
 
@@ -186,7 +193,7 @@ class ShardedUsersTest {
     Created on2 = userOn("shard2");
     String email2 = emailOn("shard2"), email1 = on1.email();
     signUp(email2, Accounts.uniqueHandle());
-    Pg.cluster("stop", "shard2");
+    LocalShards.cluster("stop", "shard2");
     try {
       given()
           .get("/users/" + on2.id())
@@ -207,7 +214,7 @@ class ShardedUsersTest {
       }
       given().get("/q/health/ready").then().statusCode(200);
     } finally {
-      Pg.cluster("start", "shard2");
+      LocalShards.cluster("start", "shard2");
     }
     org.awaitility.Awaitility.await()
         .atMost(java.time.Duration.ofSeconds(20))

@@ -1,5 +1,6 @@
 package dev.surge.users.sharding;
 
+import dev.surge.testing.LocalShards;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import java.util.Map;
 
@@ -8,14 +9,14 @@ import java.util.Map;
  * databases surge_test (dev/platform.d/pgshards.sh; schema by dev/migrate).
  */
 public class TwoShards implements QuarkusTestProfile {
-  public static final int SHARD1 = 5433, SHARD2 = 5434, REPLICA1 = 5435;
+  public static final int SHARD1 = LocalShards.SHARD1, SHARD2 = LocalShards.SHARD2;
 
   @Override
   public Map<String, String> getConfigOverrides() {
     return Map.of(
-        "surge.data.instances.shard1.primary", "postgresql://127.0.0.1:5433/surge_test",
-        "surge.data.instances.shard1.replicas", "postgresql://127.0.0.1:5435/surge_test",
-        "surge.data.instances.shard2.primary", "postgresql://127.0.0.1:5434/surge_test",
+        "surge.data.instances.shard1.primary", LocalShards.url(SHARD1),
+        "surge.data.instances.shard1.replicas", LocalShards.url(LocalShards.REPLICA1),
+        "surge.data.instances.shard2.primary", LocalShards.url(SHARD2),
         "surge.data.map", "0-511=shard1,512-1023=shard2",
         // A paused replica must stay in use for token-less reads during the test.
         "surge.data.replica-max-lag", "120s",
