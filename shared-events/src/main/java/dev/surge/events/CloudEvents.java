@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.CloudEventData;
 import io.cloudevents.core.builder.CloudEventBuilder;
+import io.cloudevents.core.format.EventFormatProvider;
 import io.cloudevents.core.message.MessageReader;
 import io.cloudevents.http.HttpMessageFactory;
 import io.cloudevents.jackson.JsonFormat;
@@ -29,6 +30,13 @@ public final class CloudEvents {
 
   private static final JsonFormat FORMAT = new JsonFormat();
   private static final int MAX_ATTRIBUTE = 512;
+
+  static {
+    // The readers find structured formats through EventFormatProvider, which fills itself by
+    // ServiceLoader; native images are built without automatic ServiceLoader registration
+    // (Quarkus turns it off), so the JSON format is registered by hand.
+    EventFormatProvider.getInstance().registerFormat(FORMAT);
+  }
 
   private CloudEvents() {}
 

@@ -3,6 +3,7 @@ package dev.surge.model.events;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -20,6 +21,7 @@ public final class Topics {
   private static final Topics LOADED = load();
 
   /** One topic: its producing family, its consumers, and sizes per environment. */
+  @RegisterForReflection
   public record Topic(
       String producer,
       String key,
@@ -28,9 +30,12 @@ public final class Topics {
       @JsonProperty("retention_hours") int retentionHours) {}
 
   /** Dead-letter topics, one per topic and consumer: {@code <topic>.<consumer>.dlt}. */
+  @RegisterForReflection
   public record DeadLetters(
       Map<String, Integer> partitions, @JsonProperty("retention_hours") int retentionHours) {}
 
+  // Read by Jackson through reflection, which a native image must be told about.
+  @RegisterForReflection
   private record File(
       Map<String, Topic> topics, @JsonProperty("dead_letters") DeadLetters deadLetters) {}
 
