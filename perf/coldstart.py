@@ -89,12 +89,21 @@ def main():
         default=[],
         help="extra native mode NAME=ARG[,ARG...] to see what start-up time goes into",
     )
+    ap.add_argument(
+        "--binary",
+        action="append",
+        default=[],
+        help="another native executable as its own mode NAME=PATH, e.g. the build before a change",
+    )
     a = ap.parse_args()
 
     modes = {
         "native": [a.native, f"-Xmx{a.xmx}"],
         "jvm": [a.java, f"-Xmx{a.xmx}", "-jar", a.jvm],
     }
+    for other in a.binary:
+        name, path = other.split("=", 1)
+        modes[name] = [path, f"-Xmx{a.xmx}"]
     for variant in a.variant:
         name, args = variant.split("=", 1)
         modes[name] = [a.native, f"-Xmx{a.xmx}", *args.split(",")]
