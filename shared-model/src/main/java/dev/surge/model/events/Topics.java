@@ -9,6 +9,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * The Kafka topics, as declared once in {@code surge/topics.yaml} (this module's resources; dev,
@@ -47,9 +48,7 @@ public final class Topics {
 
   /** The topic the events of {@code family} (users, graph, posts ...) are published to. */
   public static String ofFamily(String family) {
-    return LOADED.topics.entrySet().stream()
-        .filter(t -> t.getValue().producer().equals(family))
-        .map(Map.Entry::getKey)
+    return producedBy(family).stream()
         .findFirst()
         .orElseThrow(() -> new IllegalArgumentException("no topic in " + RESOURCE + ": " + family));
   }
@@ -65,17 +64,17 @@ public final class Topics {
 
   /** The topics {@code function} publishes (its outbox relay claims only their rows). */
   public static List<String> producedBy(String function) {
-    return LOADED.topics.entrySet().stream()
-        .filter(t -> t.getValue().producer().equals(function))
-        .map(Map.Entry::getKey)
-        .sorted()
-        .toList();
+    return where(topic -> topic.producer().equals(function));
   }
 
   /** The topics {@code function} consumes (its Kafka group, KafkaSources and dead letters). */
   public static List<String> consumedBy(String function) {
+    return where(topic -> topic.consumers().contains(function));
+  }
+
+  private static List<String> where(Predicate<Topic> matches) {
     return LOADED.topics.entrySet().stream()
-        .filter(t -> t.getValue().consumers().contains(function))
+        .filter(t -> matches.test(t.getValue()))
         .map(Map.Entry::getKey)
         .sorted()
         .toList();
