@@ -51,23 +51,7 @@ public record Topology(
         5);
   }
 
-  public Topology withMap(String newMap) {
-    return new Topology(
-        shards,
-        newMap,
-        mapFile,
-        mapReloadInterval,
-        instances,
-        username,
-        password,
-        poolSize,
-        connectTimeout,
-        replicaMaxLag,
-        replicaProbeInterval,
-        downFor,
-        retryAfterSeconds);
-  }
-
+  /** This topology with another bound on replica lag (tests that read from lagging replicas). */
   public Topology withReplicaMaxLag(Duration lag) {
     return new Topology(
         shards,
