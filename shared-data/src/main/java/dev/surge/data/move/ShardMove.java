@@ -30,8 +30,19 @@ import java.util.Map;
  * </ol>
  *
  * Requires wal_level=logical on the source and a superuser (subscriptions, replication).
+ *
+ * @param sourceUrl JDBC URL of the source primary's database
+ * @param sourceConninfo libpq conninfo the target uses to subscribe to the source
  */
-public final class ShardMove {
+public record ShardMove(
+    String sourceUrl,
+    String sourceConninfo,
+    String targetUrl,
+    String user,
+    String password,
+    List<Table> tables,
+    int shard,
+    long graceMs) {
   /** A table and the SQL expression of its rows' logical shard, with {@code $R} for the row. */
   public record Table(String name, String shardExpression) {
     String where(int shard) {
@@ -43,33 +54,15 @@ public final class ShardMove {
   public record Report(
       Map<String, long[]> counts, Map<String, String[]> checksums, long fencedMs) {}
 
-  private final String sourceUrl, targetUrl, sourceConninfo;
-  private final String user, password;
-  private final List<Table> tables;
-  private final int shard;
-  private final long graceMs;
+  public ShardMove {
+    tables = List.copyOf(tables);
+  }
 
-  /**
-   * @param sourceUrl JDBC URL of the source primary's database
-   * @param sourceConninfo libpq conninfo the target uses to subscribe to the source
-   */
-  public ShardMove(
-      String sourceUrl,
-      String sourceConninfo,
-      String targetUrl,
-      String user,
-      String password,
-      List<Table> tables,
-      int shard,
-      long graceMs) {
-    this.sourceUrl = sourceUrl;
-    this.sourceConninfo = sourceConninfo;
-    this.targetUrl = targetUrl;
-    this.user = user;
-    this.password = password;
-    this.tables = List.copyOf(tables);
-    this.shard = shard;
-    this.graceMs = graceMs;
+  /** The settings of the move, without the password. */
+  @Override
+  public String toString() {
+    return "ShardMove[shard=%d, source=%s, target=%s, user=%s, tables=%s, graceMs=%d]"
+        .formatted(shard, sourceUrl, targetUrl, user, tables, graceMs);
   }
 
   private Connection source() throws SQLException {
