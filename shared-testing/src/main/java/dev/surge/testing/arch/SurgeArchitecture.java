@@ -1,14 +1,17 @@
 package dev.surge.testing.arch;
 
+import static com.tngtech.archunit.base.DescribedPredicate.describe;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.Architectures.layeredArchitecture;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 
@@ -28,6 +31,13 @@ public final class SurgeArchitecture {
   private static final String REDIS_API = "io.quarkus.redis..";
   private static final String REDIS_CLIENT = "io.vertx..redis..";
   private static final String SHARDING = "dev.surge.data..";
+  // The blocking and the reactive client: execute(String command, String... args) on either.
+  private static final Set<String> REDIS_DATA_SOURCES =
+      Set.of(
+          "io.quarkus.redis.datasource.RedisDataSource",
+          "io.quarkus.redis.datasource.ReactiveRedisDataSource");
+  private static final List<String> RAW_COMMAND_PARAMETERS =
+      List.of(String.class.getName(), String[].class.getName());
 
   private SurgeArchitecture() {}
 
@@ -110,17 +120,16 @@ public final class SurgeArchitecture {
   public static ArchRule noRawRedisCommands() {
     return noClasses()
         .should()
-        .callMethod(
-            "io.quarkus.redis.datasource.ReactiveRedisDataSource",
-            "execute",
-            String.class.getName(),
-            String[].class.getName())
-        .orShould()
-        .callMethod(
-            "io.quarkus.redis.datasource.RedisDataSource",
-            "execute",
-            String.class.getName(),
-            String[].class.getName())
+        .callMethodWhere(
+            describe(
+                "execute(String, String[]) of a Redis data source",
+                call ->
+                    REDIS_DATA_SOURCES.contains(call.getTargetOwner().getName())
+                        && call.getName().equals("execute")
+                        && call.getTarget().getRawParameterTypes().stream()
+                            .map(JavaClass::getName)
+                            .toList()
+                            .equals(RAW_COMMAND_PARAMETERS)))
         .as("no Redis command is sent as a raw string");
   }
 }
