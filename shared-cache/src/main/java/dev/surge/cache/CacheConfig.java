@@ -133,5 +133,13 @@ public interface CacheConfig {
     /** Hash functions per id. */
     @WithDefault("7")
     int hashes();
+
+    /**
+     * How long a new id that Redis did not take keeps being retried in the background (Redis down
+     * or its breaker open). Past it the id is lost to the filter until a rebuild, which the {@code
+     * surge.cache.bloom.adds.lost} counter reports.
+     */
+    @WithDefault("10m")
+    Duration addRetryFor();
   }
 }

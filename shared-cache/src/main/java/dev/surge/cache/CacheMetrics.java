@@ -20,6 +20,8 @@ final class CacheMetrics {
   final Timer loadTime;
   final Counter l1Evictions;
   final Counter invalidations;
+  final Counter bloomAddFailures;
+  final Counter bloomAddsLost;
 
   CacheMetrics(MeterRegistry registry, String cache) {
     l1Hits = gets(registry, cache, "l1");
@@ -38,6 +40,16 @@ final class CacheMetrics {
             .register(registry);
     invalidations =
         Counter.builder("surge.cache.invalidations").tag("cache", cache).register(registry);
+    bloomAddFailures =
+        Counter.builder("surge.cache.bloom.add.failures")
+            .description("New ids Redis did not take at once (retried in the background)")
+            .tag("cache", cache)
+            .register(registry);
+    bloomAddsLost =
+        Counter.builder("surge.cache.bloom.adds.lost")
+            .description("New ids never added: reads of them are refused until a rebuild")
+            .tag("cache", cache)
+            .register(registry);
   }
 
   private static Counter gets(MeterRegistry registry, String cache, String level) {

@@ -2,6 +2,7 @@ package dev.surge.cache;
 
 import dev.surge.model.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
+import java.time.Duration;
 import java.util.function.Function;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 
@@ -130,12 +131,37 @@ public final class MultiLevelCache<V> implements InvalidationBus.Listener {
     return l2.deleteIfLoadedBefore(id, fence).chain(() -> bus.publish(spec.name(), id, fence));
   }
 
-  /** Call when an id is created: the Bloom filter must know it before anyone reads it. */
+  /**
+   * Call when an id is created: the Bloom filter must know it before anyone reads it. When Redis
+   * cannot take the id (three quick tries), the write that created it has committed all the same,
+   * so this does not fail: it counts {@code surge.cache.bloom.add.failures} and keeps trying in the
+   * background for {@code surge.cache.bloom.add-retry-for}. Until the id is in, reads of it that
+   * reach the filter are answered "no such id"; past that time only a rebuild adds it.
+   */
   public Uni<Void> created(String id) {
     if (!spec.bloomEnabled()) {
       return Uni.createFrom().voidItem();
     }
-    return bloom.add(id).onFailure().retry().withBackOff(java.time.Duration.ofMillis(50)).atMost(3);
+    return bloom
+        .add(id)
+        .onFailure()
+        .retry()
+        .withBackOff(Duration.ofMillis(50))
+        .atMost(3)
+        .onFailure()
+        .recoverWithUni(
+            e -> {
+              metrics.bloomAddFailures.increment();
+              bloom
+                  .add(id)
+                  .onFailure()
+                  .retry()
+                  .withBackOff(Duration.ofSeconds(1), Duration.ofSeconds(30))
+                  .expireIn(config.bloom().addRetryFor().toMillis())
+                  .subscribe()
+                  .with(ok -> {}, last -> metrics.bloomAddsLost.increment());
+              return Uni.createFrom().voidItem();
+            });
   }
 
   /** Rebuilds the Bloom filter from the spec's id source; the number of ids added. */
