@@ -53,14 +53,14 @@ restore() { # fn key -> copies the cached executable into target/, fails when ab
   local entry="$cache_dir/$1/$2"
   [[ -f "$entry/complete" ]] || return 1
   mkdir -p "functions/$1/target"
-  cp -p "$entry"/*-runner "$entry/quarkus-artifact.properties" "functions/$1/target/"
+  cp -p "$entry"/*-runner "$entry"/*.properties "functions/$1/target/"
   touch "$entry/complete" # most recently used, for pruning
 }
 
 store() { # fn key -> copies the fresh executable into the cache, keeps the newest few
   local entry="$cache_dir/$1/$2"
   mkdir -p "$entry"
-  cp -p "functions/$1"/target/*-runner "functions/$1/target/quarkus-artifact.properties" "$entry/"
+  cp -p "functions/$1"/target/*-runner "functions/$1"/target/{quarkus-artifact,native-build}.properties "$entry/"
   touch "$entry/complete"
   # shellcheck disable=SC2012 # names are hex keys
   ls -1t "$cache_dir/$1"/*/complete | tail -n +$((keep_per_function + 1)) | xargs -r dirname | xargs -r rm -rf
@@ -93,7 +93,16 @@ for fn in "${functions[@]}"; do
     echo "[native] $fn: cache off (SURGE_NATIVE_CACHE=0): building ($(date +%T))"
   fi
   mapfile -t args < <(build_args "$fn")
-  ./mvnw "${args[@]}"
+  # Wall time and the peak RSS of the largest process (the native-image builder), for perf/.
+  stats="functions/$fn/target/native-build.properties"
+  mkdir -p "functions/$fn/target"
+  if [[ -x /usr/bin/time ]]; then
+    /usr/bin/time -f 'build_seconds=%e\npeak_rss_kib=%M' -o "$stats" ./mvnw "${args[@]}"
+  else
+    echo "[native] /usr/bin/time missing (Debian package time): no build time and memory figures"
+    ./mvnw "${args[@]}"
+    : >"$stats"
+  fi
   [[ "${SURGE_NATIVE_CACHE:-1}" != 0 ]] && store "$fn" "$k"
   echo "[native] $fn: built in $((SECONDS - start)) s: $(ls functions/"$fn"/target/*-runner)"
 done

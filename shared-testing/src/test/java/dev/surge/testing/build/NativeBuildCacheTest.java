@@ -51,6 +51,7 @@ class NativeBuildCacheTest {
         echo built > functions/users/target/users-1.0.0-SNAPSHOT-runner
         chmod +x functions/users/target/users-1.0.0-SNAPSHOT-runner
         echo type=native > functions/users/target/quarkus-artifact.properties
+        echo build_seconds=1 > functions/users/target/native-build.properties
         echo "fake mvnw $*"
         """);
     repo.resolve("mvnw").toFile().setExecutable(true);
