@@ -53,7 +53,8 @@ restore() { # fn key -> copies the cached executable into target/, fails when ab
   local entry="$cache_dir/$1/$2"
   [[ -f "$entry/complete" ]] || return 1
   mkdir -p "functions/$1/target"
-  cp -p "$entry"/*-runner "$entry"/*.properties "functions/$1/target/"
+  cp -p "$entry"/*-runner "$entry"/*.properties "$entry"/*.json "functions/$1/target/" 2>/dev/null ||
+    cp -p "$entry"/*-runner "$entry"/*.properties "functions/$1/target/"
   touch "$entry/complete" # most recently used, for pruning
 }
 
@@ -61,6 +62,8 @@ store() { # fn key -> copies the fresh executable into the cache, keeps the newe
   local entry="$cache_dir/$1/$2"
   mkdir -p "$entry"
   cp -p "functions/$1"/target/*-runner "functions/$1"/target/{quarkus-artifact,native-build}.properties "$entry/"
+  # GraalVM's build report (image heap, code area), for perf/cold-start.sh.
+  cp -p "functions/$1"/target/*-native-image-source-jar/*-build-output-stats.json "$entry/" 2>/dev/null || true
   touch "$entry/complete"
   # shellcheck disable=SC2012 # names are hex keys
   ls -1t "$cache_dir/$1"/*/complete | tail -n +$((keep_per_function + 1)) | xargs -r dirname | xargs -r rm -rf
