@@ -26,7 +26,7 @@ export QUARKUS_PROFILE=prod SURGE_DATA_INSTANCES_MAIN_PRIMARY=postgresql://127.0
   SURGE_DATA_MAP=0-1023=main SURGE_EVENTS_KAFKA_ENABLED=false
 args=(--runs "${1:-20}" --jvm users
   --variant "users:native-no-otel=-Dquarkus.otel.sdk.disabled=true"
-  --variant "users:native-default-young-gen=-Xmn64m")
+  --variant "users:native-young-gen-64m=-Xmn64m")
 [[ -n "${BASELINE_NATIVE:-}" ]] && args+=(--binary "users:native-before=$BASELINE_NATIVE")
 for fn in ${ONLY:-}; do args+=(--only "$fn"); done
 python3 perf/coldstart.py "${args[@]}"

@@ -17,26 +17,11 @@ command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; e
 mkdir -p "$OUT"
 # shellcheck source=/dev/null
 source .surge/env
-PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true; }
-trap cleanup EXIT
-
-start() { # function, port, extra -D settings
-  QUARKUS_PROFILE=dev "$JAVA" -Xmx384m -Dquarkus.http.port="$2" -Dquarkus.log.level=WARN ${3:-} \
-    -jar "functions/$1/target/quarkus-app/quarkus-run.jar" >"$OUT/$1.log" 2>&1 &
-  PIDS+=($!)
-}
-# bcrypt cost 4: sign-up measures the data path and the event path, not password hashing.
-start users 8180 "-Dsurge.users.bcrypt-cost=4"
-start graph 8182
-start posts 8183
-# 200 users: authors above 40 followers count as celebrities (merged at read time).
-start feed 8184 "-Dsurge.feed.celebrity-threshold=40"
-start recommendations 8185
+# shellcheck source=perf/functions.sh
+source perf/functions.sh
+start_functions
 "$JAVA" perf/NaiveFeed.java 8190 http://127.0.0.1:8182 http://127.0.0.1:8183 http://127.0.0.1:8180 >"$OUT/naive.log" 2>&1 &
 PIDS+=($!)
-for port in 8180 8182 8183 8184 8185; do
-  for _ in $(seq 1 120); do curl -fs "localhost:$port/q/health/ready" >/dev/null && break; sleep 0.5; done
-done
+wait_ready 8180 8182 8183 8184 8185
 # STEPS=mixed (say) reruns parts against the users, graph and posts seeded by an earlier run.
 python3 perf/social_bench.py "$OUT" "$SECS"

@@ -6,7 +6,8 @@ Kafka; one run, so the comparisons are ratios of figures taken minutes apart on 
 import base64, concurrent.futures as cf, json, os, random, re, subprocess, sys, time
 import urllib.error, urllib.request
 
-OUT, SECS = sys.argv[1], int(sys.argv[2])
+# perf/capacity_measure.py imports this module and sets OUT and SECS itself.
+OUT, SECS = (sys.argv[1], int(sys.argv[2])) if __name__ == "__main__" else (None, None)
 USERS, GRAPH, POSTS, FEED, RECS, NAIVE = (f"http://127.0.0.1:{p}" for p in (8180, 8182, 8183, 8184, 8185, 8190))
 KEY = ".surge/jwt/private.pem"
 results = {}
@@ -176,15 +177,16 @@ def mixed(threads=32):
     drained = round(time.time() - t0, 1)
     results["mixed"] = {"seconds": SECS, "threads": threads, "errors": errors[0],
                         "feed_backlog_at_end": backlog, "feed_backlog_drained_s": drained,
-                        "total_rps": round(len(every) / SECS, 1), "p50_ms": p(every, .5), "p99_ms": p(every, .99),
-                        **{k: {"share": round(len(v) / len(every), 3), "p50_ms": p(v, .5), "p99_ms": p(v, .99)}
+                        "requests": len(every), "total_rps": round(len(every) / SECS, 1), "p50_ms": p(every, .5), "p99_ms": p(every, .99),
+                        **{k: {"n": len(v), "share": round(len(v) / len(every), 3), "p50_ms": p(v, .5), "p99_ms": p(v, .99)}
                            for k, v in lat.items()}}
 
 
-STEPS = os.environ.get("STEPS", "signup_sync_vs_async,seed,feed_chained_vs_events,mixed").split(",")
-for step in [globals()[name] for name in STEPS]:
-    print(f"[social-bench] {step.__name__} ...", flush=True)
-    step()
-    print(json.dumps({k: v for k, v in results.items()}, indent=None)[:1500], flush=True)
-json.dump(results, open(f"{OUT}/results.json", "w"), indent=2)
-print(json.dumps(results, indent=2))
+if __name__ == "__main__":
+    STEPS = os.environ.get("STEPS", "signup_sync_vs_async,seed,feed_chained_vs_events,mixed").split(",")
+    for step in [globals()[name] for name in STEPS]:
+        print(f"[social-bench] {step.__name__} ...", flush=True)
+        step()
+        print(json.dumps({k: v for k, v in results.items()}, indent=None)[:1500], flush=True)
+    json.dump(results, open(f"{OUT}/results.json", "w"), indent=2)
+    print(json.dumps(results, indent=2))
