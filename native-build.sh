@@ -5,6 +5,7 @@
 #   ./native-build.sh                every function
 #   ./native-build.sh users          just one
 #   ./native-build.sh --key users     print the cache key of users' executable and stop
+#   ./native-build.sh --toolchain     print the GRAALVM_HOME builds use (building it if needed)
 #
 # Content-addressed cache: an executable is stored under a key that hashes every input of its
 # build (see key() below). A build whose inputs hash to a stored key copies that executable
@@ -53,8 +54,9 @@ restore() { # fn key -> copies the cached executable into target/, fails when ab
   local entry="$cache_dir/$1/$2"
   [[ -f "$entry/complete" ]] || return 1
   mkdir -p "functions/$1/target"
-  cp -p "$entry"/*-runner "$entry"/*.properties "$entry"/*.json "functions/$1/target/" 2>/dev/null ||
-    cp -p "$entry"/*-runner "$entry"/*.properties "functions/$1/target/"
+  cp -p "$entry"/*-runner "$entry"/*.properties "functions/$1/target/"
+  # GraalVM's build report, absent from entries stored before it was cached.
+  cp -p "$entry"/*.json "functions/$1/target/" 2>/dev/null || true
   touch "$entry/complete" # most recently used, for pruning
 }
 
@@ -69,6 +71,11 @@ store() { # fn key -> copies the fresh executable into the cache, keeps the newe
   ls -1t "$cache_dir/$1"/*/complete | tail -n +$((keep_per_function + 1)) | xargs -r dirname | xargs -r rm -rf
 }
 
+if [[ "${1:-}" == --toolchain ]]; then
+  toolchain
+  echo "$GRAALVM_HOME"
+  exit
+fi
 if [[ "${1:-}" == --key ]]; then
   toolchain
   key "$2"
