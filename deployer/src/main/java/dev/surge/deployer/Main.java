@@ -1,5 +1,6 @@
 package dev.surge.deployer;
 
+import dev.surge.deployer.entry.EntryCommand;
 import io.fabric8.knative.client.KnativeClient;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -26,6 +27,7 @@ public final class Main {
         promote <fn> [--timeout 120s]
         rollback <fn> [--timeout 120s]
         status <fn>
+        entry nginx|gateway [options]  (the public entry from routes.yaml; entry --help)
       common: [--namespace surge]; cluster from KUBECONFIG / current context""";
 
   public static void main(String[] args) {
@@ -34,6 +36,10 @@ public final class Main {
 
   /** Entry point for tests: {@code kn} non-null means "use this client" (the mock server's). */
   public static int run(String[] args, KnativeClient kn, PrintStream out, PrintStream err) {
+    if (args.length > 0 && args[0].equals("entry")) {
+      // Renders files only: no cluster, no function argument.
+      return EntryCommand.run(List.of(args).subList(1, args.length), out, err);
+    }
     try {
       Args a = Args.parse(args);
       if (kn == null) {
