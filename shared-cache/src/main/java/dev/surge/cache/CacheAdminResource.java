@@ -2,6 +2,7 @@ package dev.surge.cache;
 
 import dev.surge.model.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,9 +13,12 @@ import java.util.Map;
 /**
  * The command that rebuilds a Bloom filter from the database: {@code POST
  * /admin/caches/{name}/bloom/rebuild}. Off unless {@code surge.cache.admin-enabled=true}: it scans
- * a whole table, so it must not be reachable from the public route.
+ * a whole table, so it must not be reachable from the public route (the entry answers 404 there),
+ * and on a function's own port it needs an operator's token (group admin): 401 without a token, 403
+ * with a user's.
  */
 @Path("/admin/caches")
+@RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class CacheAdminResource {
   private final Caches caches;

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.surge.cache.support.TestItems;
+import dev.surge.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
@@ -28,6 +29,8 @@ class PenetrationTest {
   @Test
   void tenThousandRandomMissingIdsMakeAtMostOnePercentQueries() {
     given()
+        .auth()
+        .oauth2(Tokens.admin())
         .post("/admin/caches/items/bloom/rebuild")
         .then()
         .statusCode(200)
@@ -72,12 +75,16 @@ class PenetrationTest {
   @Test
   void adminEndpointAnswersBadInputWithProblemJson() {
     given()
+        .auth()
+        .oauth2(Tokens.admin())
         .post("/admin/caches/Bad_Name/bloom/rebuild")
         .then()
         .statusCode(400)
         .contentType("application/problem+json")
         .body("type", equalTo("urn:surge:problem:validation"));
     given()
+        .auth()
+        .oauth2(Tokens.admin())
         .post("/admin/caches/nope/bloom/rebuild")
         .then()
         .statusCode(404)
