@@ -11,11 +11,14 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Named;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -35,6 +38,7 @@ public class OutboxRelay {
   private final OutboxConfig config;
   private final OutboxTracing tracing;
   private final AtomicBoolean paused;
+  private final Instance<BooleanSupplier> switchedOff;
   private final Counter published;
   private final Counter failures;
   private final Timer lag;
@@ -44,12 +48,14 @@ public class OutboxRelay {
       @Channel("outbox") MutinyEmitter<String> emitter,
       OutboxConfig config,
       OutboxTracing tracing,
-      MeterRegistry metrics) {
+      MeterRegistry metrics,
+      @Named("surge.outbox.paused") Instance<BooleanSupplier> switchedOff) {
     this.store = store;
     this.emitter = emitter;
     this.config = config;
     this.tracing = tracing;
     this.paused = new AtomicBoolean(!config.enabled());
+    this.switchedOff = switchedOff;
     this.published = metrics.counter("surge.outbox.published");
     this.failures = metrics.counter("surge.outbox.publish.failures");
     this.lag = metrics.timer("surge.outbox.lag");
@@ -93,7 +99,7 @@ public class OutboxRelay {
    * An instance that is down fails its own part only; the others still publish.
    */
   public Uni<Integer> relay() {
-    if (paused.get()) {
+    if (paused.get() || switchedOffByOperator()) {
       return Uni.createFrom().item(0);
     }
     List<Uni<Integer>> rounds =
@@ -112,6 +118,14 @@ public class OutboxRelay {
                             }))
             .toList();
     return Uni.join().all(rounds).andFailFast().map(l -> l.stream().mapToInt(i -> i).sum());
+  }
+
+  /**
+   * The {@code outbox-paused} kill switch (shared-guard provides it by name, so this module does
+   * not depend on it): rows stay unsent, and are published once the switch is off again.
+   */
+  private boolean switchedOffByOperator() {
+    return switchedOff.isResolvable() && switchedOff.get().getAsBoolean();
   }
 
   private Uni<Integer> relay(String instance) {

@@ -12,8 +12,15 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED(405, "method-not-allowed", "Method not allowed"),
   NOT_ACCEPTABLE(406, "not-acceptable", "No acceptable representation"),
   CONFLICT(409, "conflict", "The resource already exists"),
+  // Idempotency-Key (draft-ietf-httpapi-idempotency-key-header): the first request with this key
+  // is still being processed.
+  REQUEST_IN_FLIGHT(409, "request-in-flight", "A request with this Idempotency-Key is in progress"),
   PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
+  URI_TOO_LONG(414, "uri-too-long", "The request target is too long"),
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),
+  // Idempotency-Key reused with another request (method, path or body).
+  IDEMPOTENCY_KEY_REUSED(
+      422, "idempotency-key-reused", "This Idempotency-Key was used for another request"),
   TOO_MANY_REQUESTS(429, "too-many-requests", "Too many requests"),
   INTERNAL(500, "internal", "Internal error"),
   UNAVAILABLE(503, "unavailable", "Temporarily unavailable");

@@ -3,6 +3,7 @@ package dev.surge.recommendations.domain;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.surge.guard.Switches;
 import dev.surge.recommendations.config.RecommendationsConfig;
 import dev.surge.recommendations.data.Follows;
 import dev.surge.recommendations.data.Popularity;
@@ -29,18 +30,21 @@ public class RecommendationService {
   private final PreparedLists lists;
   private final ObjectMapper json;
   private final RecommendationsConfig config;
+  private final Switches switches;
 
   public RecommendationService(
       Follows follows,
       Popularity popularity,
       PreparedLists lists,
       ObjectMapper json,
-      RecommendationsConfig config) {
+      RecommendationsConfig config,
+      Switches switches) {
     this.follows = follows;
     this.popularity = popularity;
     this.lists = lists;
     this.json = json;
     this.config = config;
+    this.switches = switches;
   }
 
   /** A new user follows nobody yet: the popular users. */
@@ -62,8 +66,15 @@ public class RecommendationService {
         .chain(list -> save(follower, list));
   }
 
-  /** The prepared list, or the popular users if none is prepared yet. */
+  /**
+   * The prepared list, or the popular users if none is prepared yet. With the {@code
+   * recommendations-default} kill switch on, everyone gets the popular list (the degraded answer
+   * the design calls for when personal lists are wrong or too costly).
+   */
   public Uni<List<Suggestion>> forUser(long user) {
+    if (switches.on("recommendations-default")) {
+      return popular(Set.of(user), config.size());
+    }
     return lists
         .get(user)
         .chain(

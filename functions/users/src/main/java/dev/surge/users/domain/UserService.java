@@ -1,5 +1,6 @@
 package dev.surge.users.domain;
 
+import dev.surge.guard.LoginThrottle;
 import dev.surge.model.problem.ProblemException;
 import dev.surge.model.users.UserProfile;
 import dev.surge.users.data.Accounts;
@@ -23,6 +24,7 @@ public class UserService {
   private final ProfileCache profiles;
   private final PasswordHasher hasher;
   private final TokenIssuer tokens;
+  private final LoginThrottle throttle;
 
   public UserService(
       Accounts accounts,
@@ -30,13 +32,15 @@ public class UserService {
       UserRepository users,
       ProfileCache profiles,
       PasswordHasher hasher,
-      TokenIssuer tokens) {
+      TokenIssuer tokens,
+      LoginThrottle throttle) {
     this.accounts = accounts;
     this.lookups = lookups;
     this.users = users;
     this.profiles = profiles;
     this.hasher = hasher;
     this.tokens = tokens;
+    this.throttle = throttle;
   }
 
   /**
@@ -73,8 +77,26 @@ public class UserService {
     };
   }
 
-  /** Same 401 for an unknown email and a wrong password, after the same bcrypt work. */
+  /**
+   * Same 401 for an unknown email and a wrong password, after the same bcrypt work. Throttled per
+   * account and per IP (shared-guard LoginThrottle): a throttled login gets 429 before any bcrypt
+   * work, every 401 counts, a success clears the account's count.
+   */
   public Uni<TokenIssuer.Issued> logIn(String email, String password) {
+    LoginThrottle.Attempt attempt = throttle.attempt(email);
+    return attempt
+        .check()
+        .chain(() -> verify(email, password))
+        .onFailure(ProblemException.class)
+        .call(e -> isWrongPassword(e) ? attempt.failed() : Uni.createFrom().voidItem())
+        .call(attempt::succeeded);
+  }
+
+  private static boolean isWrongPassword(Throwable e) {
+    return ((ProblemException) e).problem().status() == 401;
+  }
+
+  private Uni<TokenIssuer.Issued> verify(String email, String password) {
     return lookups
         .findLogin(email)
         .chain(
