@@ -21,13 +21,35 @@ public final class Params {
         .orElseThrow(() -> ProblemException.unauthenticated("The token names no user"));
   }
 
-  /** A page size: the default when absent, 400 below 1, clamped to {@code max}. */
-  public static int limit(Integer requested, int byDefault, int max) {
-    int size = requested == null ? byDefault : requested;
+  /**
+   * A page size from the query string: the default when absent, else only ASCII digits (no sign, no
+   * fraction, no other script's digits) from 1 up, clamped to {@code max}; anything else is 400 (a
+   * JAX-RS {@code Integer} parameter would make a bad number a 404).
+   */
+  public static int limit(String requested, int byDefault, int max) {
+    if (requested == null) {
+      return byDefault;
+    }
+    if (requested.isEmpty() || requested.length() > 10) {
+      throw badLimit(requested.isEmpty());
+    }
+    long size = 0;
+    for (int i = 0; i < requested.length(); i++) {
+      char c = requested.charAt(i);
+      if (c < '0' || c > '9') {
+        throw badLimit(false);
+      }
+      size = size * 10 + (c - '0');
+    }
     if (size < 1) {
       throw ProblemException.invalid("limit", "must be at least 1");
     }
-    return Math.min(size, max);
+    return (int) Math.min(size, max);
+  }
+
+  private static ProblemException badLimit(boolean empty) {
+    return ProblemException.invalid(
+        "limit", empty ? "must not be empty" : "must be a whole number from 1 up");
   }
 
   /**

@@ -99,6 +99,15 @@ public final class ProblemMappers {
                   ref ->
                       ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
               .collect(Collectors.joining("."));
+      if (e instanceof StrictJson.BadText) {
+        // Readable JSON, unacceptable text: a validation problem with the reason, not the value.
+        return respond(
+            new Problem(
+                ProblemType.VALIDATION,
+                "One or more fields are invalid",
+                List.of(new Problem.Violation(field, e.getOriginalMessage()))),
+            Map.of());
+      }
       return respond(
           new Problem(
               ProblemType.MALFORMED_REQUEST,

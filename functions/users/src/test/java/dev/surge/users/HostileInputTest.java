@@ -6,14 +6,28 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.surge.model.ids.SurgeIds;
+import dev.surge.model.routes.Routes;
+import dev.surge.testing.Tokens;
+import dev.surge.testing.hostile.HostileInputs;
+import dev.surge.testing.hostile.HostileRunner;
+import dev.surge.testing.hostile.Operation;
+import dev.surge.testing.hostile.Rows;
 import dev.surge.users.support.Db;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Malformed and hostile sign-ups: each is a 400 problem document and writes nothing. */
+/**
+ * Malformed and hostile sign-ups (each a 400 problem document that writes nothing), then every
+ * public operation of users against shared-testing's whole hostile-input table.
+ */
 @QuarkusTest
 class HostileInputTest {
   private static final String OK_PASSWORD = "\"password\":\"long enough pw\"";
@@ -83,5 +97,41 @@ class HostileInputTest {
         .body(not(containsString("at dev.surge")))
         .body(not(containsString("java.")));
     assertEquals(before, Db.users(), "no user row may be written for: " + name);
+  }
+
+  static final String[] TABLES = {"users", "user_emails", "user_handles", "outbox_events"};
+
+  static List<Operation> operations() {
+    String me = Tokens.forUser(SurgeIds.next());
+    return Routes.ownedBy("users").stream()
+        .map(
+            route ->
+                switch (route.path()) {
+                  case "/users" ->
+                      Operation.of(route, "POST")
+                          .body(
+                              Map.of(
+                                  "email", "hostile@example.com",
+                                  "handle", "hostile_one",
+                                  "displayName", "Hostile",
+                                  "password", "long enough password"));
+                  case "/users/me" ->
+                      Operation.of(route, "PATCH")
+                          .token(me)
+                          .body(Map.of("displayName", "Ada", "bio", "Engines"));
+                  case "/users/{id}" -> Operation.of(route, "GET").with("id", SurgeIds.next());
+                  case "/sessions" ->
+                      Operation.of(route, "POST")
+                          .body(Map.of("email", "ada@example.com", "password", "long enough pw"));
+                  default -> throw new IllegalStateException("no hostile cases for " + route);
+                })
+        .toList();
+  }
+
+  @Test
+  void everyOperationRefusesHostileInputAndWritesNothing() {
+    var cases = operations().stream().flatMap(op -> HostileInputs.cases(op).stream()).toList();
+    List<String> failures = HostileRunner.run(RestAssured.port, cases, () -> Rows.in(TABLES));
+    assertEquals(List.of(), failures, failures.size() + " of " + cases.size() + " cases failed");
   }
 }

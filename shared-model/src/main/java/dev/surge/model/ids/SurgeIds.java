@@ -100,16 +100,27 @@ public final class SurgeIds {
     return EPOCH.plusMillis(id >>> (SHARD_BITS + SEQUENCE_BITS));
   }
 
-  /** Parses a decimal id from a URL or token; empty for anything that is not a valid id. */
+  /**
+   * Parses a decimal id from a URL or token; empty for anything that is not a valid id. Only ASCII
+   * digits, no sign, no leading zero: {@link Long#parseLong} would also take {@code +1}, {@code -1}
+   * and other scripts' digits, so one user would answer to many spellings of their id.
+   */
   public static java.util.OptionalLong parse(String text) {
-    if (text == null || text.isEmpty() || text.length() > 19) {
+    if (text == null || text.isEmpty() || text.length() > 19 || text.charAt(0) == '0') {
       return java.util.OptionalLong.empty();
     }
-    try {
-      long id = Long.parseLong(text);
-      return id > 0 ? java.util.OptionalLong.of(id) : java.util.OptionalLong.empty();
-    } catch (NumberFormatException e) {
-      return java.util.OptionalLong.empty();
+    long id = 0;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c < '0' || c > '9') {
+        return java.util.OptionalLong.empty();
+      }
+      int digit = c - '0';
+      if (id > (Long.MAX_VALUE - digit) / 10) {
+        return java.util.OptionalLong.empty(); // above 2^63-1
+      }
+      id = id * 10 + digit;
     }
+    return java.util.OptionalLong.of(id);
   }
 }

@@ -42,7 +42,7 @@ public class FeedResource {
   @Authenticated
   public Uni<Response> home(
       @QueryParam("cursor") String cursor,
-      @QueryParam("limit") Integer limit,
+      @QueryParam("limit") String limit,
       @Context Request request) {
     long me = Params.callerId(caller.getSubject());
     int size = Params.limit(limit, config.defaultPageSize(), config.maxPageSize());

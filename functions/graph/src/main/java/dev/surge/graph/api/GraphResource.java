@@ -61,7 +61,7 @@ public class GraphResource {
       @PathParam("id") String id,
       @PathParam("list") String list,
       @QueryParam("cursor") String cursor,
-      @QueryParam("limit") Integer limit,
+      @QueryParam("limit") String limit,
       @Context Request request) {
     long user = userId(id);
     int size = Params.limit(limit, config.defaultPageSize(), config.maxPageSize());

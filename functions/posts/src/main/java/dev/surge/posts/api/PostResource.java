@@ -78,7 +78,7 @@ public class PostResource {
   public Uni<Response> byAuthor(
       @PathParam("id") String id,
       @QueryParam("cursor") String cursor,
-      @QueryParam("limit") Integer limit,
+      @QueryParam("limit") String limit,
       @Context Request request) {
     long author = Params.idOr404(id, "No user with this id");
     int size = Params.limit(limit, config.defaultPageSize(), config.maxPageSize());

@@ -36,13 +36,15 @@ public class PostService {
     if (text.codePointCount(0, text.length()) > MAX_TEXT) {
       throw ProblemException.invalid("text", "must be at most 2000 characters");
     }
+    List<String> mentioned =
+        mentions == null ? List.of() : mentions.stream().map(PostService::userId).toList();
     var post =
         new PostView(
             Long.toString(SurgeIds.next(SurgeIds.shardOf(author))),
             Long.toString(author),
             text,
             media == null ? List.of() : List.copyOf(media),
-            mentions == null ? List.of() : List.copyOf(mentions),
+            mentioned,
             Instant.now());
     return posts.insert(new PostCreated(post)).replaceWith(post);
   }
@@ -81,6 +83,13 @@ public class PostService {
         .chain(
             moved ->
                 moved == 0 ? Uni.createFrom().item(0L) : archive(age).map(more -> moved + more));
+  }
+
+  /** A mention is a user id as this API writes it; anything else (a sign, 2^63) is a 400. */
+  private static String userId(String mention) {
+    return Long.toString(
+        SurgeIds.parse(mention)
+            .orElseThrow(() -> ProblemException.invalid("mentions", "must be user ids")));
   }
 
   private static <T> T requireFound(T value) {

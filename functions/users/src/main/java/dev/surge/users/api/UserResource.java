@@ -3,6 +3,7 @@ package dev.surge.users.api;
 import dev.surge.model.http.SurgeHeaders;
 import dev.surge.users.domain.UserService;
 import dev.surge.web.Params;
+import dev.surge.web.PlainText;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.Valid;
@@ -30,11 +31,6 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
 
-  /** No control characters: they break logs, terminals and other clients' layouts. */
-  private static final String NO_CONTROL_CHARS = "[^\\p{Cc}]*";
-
-  private static final String NO_CONTROL_MESSAGE = "must not contain control characters";
-
   private final UserService users;
   private final JsonWebToken caller;
 
@@ -43,28 +39,26 @@ public class UserResource {
     this.caller = caller;
   }
 
-  /** Body of {@code POST /users}. Unknown fields are rejected (see application.properties). */
+  /**
+   * Body of {@code POST /users}. Unknown fields are rejected (see application.properties). Lengths
+   * are checked before any pattern, and only bounded patterns remain (handle, email).
+   */
   public record SignupRequest(
       @NotBlank @Size(max = 254) @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+") String email,
       @NotNull
+          @Size(min = 3, max = 30, message = "must be 3 to 30 letters, digits or underscores")
           @Pattern(
               regexp = "[A-Za-z0-9_]{3,30}",
               message = "must be 3 to 30 letters, digits or underscores")
           String handle,
-      @NotBlank @Size(max = 50) @Pattern(regexp = NO_CONTROL_CHARS, message = NO_CONTROL_MESSAGE)
-          String displayName,
-      @NotNull @Size(min = 10, max = 256) String password) {}
+      @NotNull @PlainText(min = 1, max = 50) String displayName,
+      @NotNull @PlainText(min = 10, max = 256) String password) {}
 
   /** Body of {@code PATCH /users/me}: absent fields stay as they are. */
   public record UpdateProfileRequest(
-      @Size(min = 1, max = 50)
-          @Pattern(
-              regexp = "(?=.*\\S)" + NO_CONTROL_CHARS,
-              message = "must be visible text without control characters")
-          String displayName,
-      // Multi-line text: newlines allowed, other control characters not.
-      @Size(max = 280) @Pattern(regexp = "(?:[^\\p{Cc}]|\\n)*", message = NO_CONTROL_MESSAGE)
-          String bio) {
+      @PlainText(min = 1, max = 50) String displayName,
+      // Multi-line text: line breaks allowed, other control characters not.
+      @PlainText(max = 280, multiline = true) String bio) {
 
     @AssertTrue(message = "at least one of displayName and bio is required")
     public boolean isChangingSomething() {
