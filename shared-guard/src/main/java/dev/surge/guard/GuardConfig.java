@@ -76,7 +76,7 @@ public interface GuardConfig {
   /** Kill switches in Redis. */
   interface Switches {
     /** How often each instance reads every switch: a flip takes effect within this plus a read. */
-    @WithDefault("500ms")
+    @WithDefault("1s")
     Duration refresh();
 
     /** Retry-After, in seconds, of an operation switched off. */

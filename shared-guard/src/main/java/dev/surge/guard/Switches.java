@@ -53,9 +53,11 @@ public class Switches {
     return hash.hset(KEY, name, on ? "1" : "0").replaceWithVoid().call(reader::refresh);
   }
 
+  // Not while starting or stopping: the Redis client exists only while the app runs.
   @Scheduled(
-      every = "${surge.guard.switches.refresh:500ms}",
-      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+      every = "${surge.guard.switches.refresh:1s}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
+      skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   Uni<Void> refresh() {
     return reader.refresh();
   }
