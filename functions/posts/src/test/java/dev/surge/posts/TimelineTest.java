@@ -25,6 +25,8 @@ class TimelineTest {
       ids.add(PostsTest.compose(author, "post " + i));
     }
     given()
+        .auth()
+        .oauth2(dev.surge.testing.Tokens.admin())
         .post("/admin/posts/archive?olderThan=PT0S")
         .then()
         .statusCode(200)
@@ -50,7 +52,12 @@ class TimelineTest {
         .then()
         .statusCode(200)
         .body("text", equalTo("post 0"));
-    given().post("/admin/posts/archive?olderThan=yesterday").then().statusCode(400);
+    given()
+        .auth()
+        .oauth2(dev.surge.testing.Tokens.admin())
+        .post("/admin/posts/archive?olderThan=yesterday")
+        .then()
+        .statusCode(400);
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.surge.model.problem.ProblemException;
 import dev.surge.posts.config.PostsConfig;
 import dev.surge.posts.domain.PostService;
 import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,9 +18,11 @@ import java.util.Map;
  * The archive command: {@code POST /admin/posts/archive[?olderThan=P30D]} moves posts older than
  * the age (default {@code surge.posts.archive-after}) to {@code posts_archive} on every instance,
  * in batches. Off unless {@code surge.posts.admin-enabled=true}: it is an operator's command, run
- * from inside the cluster (a Kubernetes CronJob with curl), never from the public route.
+ * from inside the cluster (a Kubernetes CronJob with curl) with an operator's token (group admin:
+ * 401 without a token, 403 with a user's).
  */
 @Path("/admin/posts/archive")
+@RolesAllowed("admin")
 @Produces(MediaType.APPLICATION_JSON)
 public class ArchiveResource {
   private final PostService posts;
