@@ -15,7 +15,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Kill switches: one Redis hash ({@value #KEY}, field = switch, "1" on, "0" off) that every
- * instance re-reads every {@code surge.guard.switches.refresh} (500 ms), so a flip takes effect
+ * instance re-reads every {@code surge.guard.switches.refresh} (1 s), so a flip takes effect
  * everywhere within about a second, with no restart. Set through {@code PUT /admin/switches/{name}}
  * on any instance (or by the deployer writing the hash).
  */

@@ -73,7 +73,7 @@ class SwitchTest {
                           return all;
                         }),
             Duration.ofSeconds(1));
-    long timer = vertx.setPeriodic(500, t -> second.refresh().subscribe().with(x -> {}));
+    long timer = vertx.setPeriodic(1000, t -> second.refresh().subscribe().with(x -> {}));
     try {
       flip("compose", true);
       await().atMost(WITHIN).until(() -> compose() == 503);
