@@ -44,6 +44,9 @@ public final class Params {
     if (size < 1) {
       throw ProblemException.invalid("limit", "must be at least 1");
     }
+    if (size > Integer.MAX_VALUE) {
+      throw badLimit(false); // not a 32-bit number: a client bug, not a request for "all"
+    }
     return (int) Math.min(size, max);
   }
 

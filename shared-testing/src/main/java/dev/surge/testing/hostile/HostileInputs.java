@@ -33,7 +33,7 @@ public final class HostileInputs {
           "1e3",
           "0x10");
   private static final List<String> BAD_LIMITS =
-      List.of("abc", "1.5", "2147483648", "99999999999", "-1", "0", "", "%2B5", "%EF%BC%95", "1e3");
+      List.of("abc", "1.5", "2147483648", "99999999999", "-1", "0", "%2B5", "%EF%BC%95", "1e3");
   private static final List<String> BAD_CURSORS =
       List.of("garbage!!", "-5", "9223372036854775808", "%00", "%ED%A0%80", "%2B1");
 
@@ -52,7 +52,7 @@ public final class HostileInputs {
         cases.add(plain(op, "cursor=" + cursor, path + "?cursor=" + cursor, Set.of(400)));
       }
     }
-    for (int length : new int[] {5_000, 10_000}) {
+    for (int length : new int[] {5_000, 7_000}) {
       String uri = path + "?pad=" + "a".repeat(length);
       cases.add(plain(op, "URI of " + length + " characters", uri, Set.of(414)));
     }
