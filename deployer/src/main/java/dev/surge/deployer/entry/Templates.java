@@ -22,6 +22,11 @@ final class Templates {
             "~^[A-Za-z0-9._:-]{1,64}$" $http_x_request_id;
             default $request_id;
           }
+          # The Host the client used, port included: functions build Location headers from it.
+          map $http_host $surge_host {
+            "" $host:$server_port;
+            default $http_host;
+          }
           log_format surge '$remote_addr [$time_local] "$request" $status $body_bytes_sent '
                            '$request_time $upstream_addr $surge_request_id';
           access_log %1$s/access.log surge buffer=32k flush=1s;
@@ -54,7 +59,7 @@ final class Templates {
 
                 proxy_http_version 1.1;
                 proxy_set_header Connection "";
-                proxy_set_header Host $host;
+                proxy_set_header Host $surge_host;
                 # The entry is the edge: a client's own X-Forwarded-For is not trusted, it is replaced.
                 proxy_set_header X-Forwarded-For $remote_addr;
                 proxy_set_header X-Forwarded-Proto $scheme;

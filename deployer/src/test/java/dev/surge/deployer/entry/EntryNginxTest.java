@@ -182,6 +182,8 @@ class EntryNginxTest {
     assertEquals(List.of("abc-123"), res.headers().allValues("X-Request-Id"));
     // The entry is the edge: the client's own X-Forwarded-For is replaced by its address.
     assertEquals("127.0.0.1", res.headers().firstValue("Echo-X-Forwarded-For").orElse(""));
+    // Host with the entry's port: a function's Location must point back at the entry.
+    assertEquals("127.0.0.1:" + entry.port, res.headers().firstValue("Echo-Host").orElse(""));
     var generated = send(entry.port, "GET", "/feed", null, "X-Request-Id", "<not an id>");
     String id = generated.headers().firstValue("X-Request-Id").orElse("");
     assertTrue(id.matches("[0-9a-f]{32}"), id);
