@@ -63,6 +63,9 @@ final class Templates {
                 # The entry is the edge: a client's own X-Forwarded-For is not trusted, it is replaced.
                 proxy_set_header X-Forwarded-For $remote_addr;
                 proxy_set_header X-Forwarded-Proto $scheme;
+                # With X-Forwarded-Proto alone Vert.x assumes the scheme's default port.
+                proxy_set_header X-Forwarded-Port $server_port;
+                proxy_set_header X-Forwarded-Host $surge_host;
                 proxy_set_header X-Request-Id $surge_request_id;
                 proxy_hide_header X-Request-Id;
                 proxy_connect_timeout 2s;
