@@ -134,4 +134,20 @@ class HostileInputTest {
     List<String> failures = HostileRunner.run(RestAssured.port, cases, () -> Rows.in(TABLES));
     assertEquals(List.of(), failures, failures.size() + " of " + cases.size() + " cases failed");
   }
+
+  /** 404s, 405s and 414s on paths no resource matched share one uri label each. */
+  @Test
+  void unmatchedPathsAddNoMetricsSeries() {
+    String marker = "zz" + SurgeIds.next();
+    given().get("/" + marker).then().statusCode(404);
+    given().delete("/users/" + marker).then().statusCode(405);
+    given().request("FOO", "/users/1" + marker.substring(2)).then().statusCode(405);
+    given().get("/users/1?" + marker + "=" + "a".repeat(5000)).then().statusCode(414);
+    given()
+        .get("/q/metrics")
+        .then()
+        .statusCode(200)
+        .body(not(containsString(marker)))
+        .body(not(containsString(marker.substring(2))));
+  }
 }
