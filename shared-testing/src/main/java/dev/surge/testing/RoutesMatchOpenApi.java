@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -50,7 +51,9 @@ public final class RoutesMatchOpenApi {
     for (var path : openapi.path("paths").properties()) {
       for (var operation : path.getValue().properties()) {
         if (METHODS.contains(operation.getKey())) {
-          served.add(operation.getKey().toUpperCase() + " " + shape(path.getKey()));
+          for (String concrete : expand(path.getKey(), path.getValue(), operation.getValue())) {
+            served.add(operation.getKey().toUpperCase() + " " + shape(concrete));
+          }
         }
       }
     }
@@ -84,6 +87,34 @@ public final class RoutesMatchOpenApi {
     }
     return wrong;
   }
+
+  /**
+   * A JAX-RS template like {@code /users/{id}/{list: following|followers}} is one path in the
+   * document ({@code /users/{id}/{list}}, the regex as the parameter's schema pattern) but two
+   * routes: a parameter whose pattern is a plain alternation of literals becomes those literals.
+   */
+  static List<String> expand(String path, JsonNode pathItem, JsonNode operation) {
+    List<String> paths = new ArrayList<>(List.of(path));
+    List<JsonNode> parameters = new ArrayList<>();
+    pathItem.path("parameters").forEach(parameters::add);
+    operation.path("parameters").forEach(parameters::add);
+    for (JsonNode p : parameters) {
+      String pattern = p.path("schema").path("pattern").asText("");
+      if (!"path".equals(p.path("in").asText()) || !LITERALS.matcher(pattern).matches()) {
+        continue;
+      }
+      String placeholder = "{" + p.path("name").asText() + "}";
+      List<String> expanded = new ArrayList<>();
+      for (String literal : pattern.replaceAll("^\\^|\\$$", "").split("\\|")) {
+        paths.forEach(x -> expanded.add(x.replace(placeholder, literal)));
+      }
+      paths = expanded;
+    }
+    return paths;
+  }
+
+  private static final Pattern LITERALS =
+      Pattern.compile("\\^?[A-Za-z0-9_-]+(\\|[A-Za-z0-9_-]+)*\\$?");
 
   /**
    * Parameter names do not matter: {@code /users/{userId}} and {@code /users/{id}} are one path.

@@ -15,13 +15,13 @@ import org.junit.jupiter.api.Test;
  */
 class RoutesMatchOpenApiTest {
   // What graph's /q/openapi?format=json lists (trimmed to paths and methods), with its own
-  // parameter names, its internal endpoints and the probes.
+  // parameter names, one JAX-RS regex template for two routes, and its internal endpoints.
   static final String GRAPH =
       """
       {"openapi":"3.1.0","paths":{
         "/users/{followerId}/following/{followeeId}":{"put":{},"delete":{},"parameters":[]},
-        "/users/{userId}/following":{"get":{}},
-        "/users/{userId}/followers":{"get":{}},
+        "/users/{id}/{list}":{"get":{"parameters":[
+          {"name":"list","in":"path","required":true,"schema":{"type":"string","pattern":"following|followers"}}]}},
         "/users/{userId}/graph":{"get":{}},
         "/events":{"post":{}},
         "/admin/caches/{name}/bloom/rebuild":{"post":{}}
