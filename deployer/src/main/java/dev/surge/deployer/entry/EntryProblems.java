@@ -25,7 +25,7 @@ public final class EntryProblems {
           of(ProblemType.NOT_FOUND, "No public route has this path"),
           of(ProblemType.METHOD_NOT_ALLOWED, "This path does not serve the method; see Allow"),
           of(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than the entry accepts"),
-          own(414, "uri-too-long", "The request target is too long", "Shorten the URI"),
+          of(ProblemType.URI_TOO_LONG, "Shorten the URI"),
           of(ProblemType.TOO_MANY_REQUESTS, "Too many requests from this address; see Retry-After"),
           own(500, "internal", "Internal error", "The entry failed"),
           own(502, "bad-gateway", "Bad gateway", "The function behind this path is not answering"),
