@@ -72,6 +72,10 @@ class GraphListsTest {
         .then()
         .statusCode(400)
         .contentType("application/problem+json");
-    given().get("/users/{id}/followers?limit=abc", user).then().statusCode(404);
+    given()
+        .get("/users/{id}/followers?limit=abc", user)
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
   }
 }

@@ -54,21 +54,36 @@ public class GraphResource {
     return graph.unfollow(self(id), userId(target)).map(done -> Response.noContent().build());
   }
 
-  /** Who the user follows, or who follows them: newest first, {@code cursor} pages on. */
+  /** Who the user follows, newest first; {@code cursor} pages on. */
   @GET
-  @Path("/{list: following|followers}")
-  public Uni<Response> list(
+  @Path("/following")
+  public Uni<Response> following(
       @PathParam("id") String id,
-      @PathParam("list") String list,
       @QueryParam("cursor") String cursor,
       @QueryParam("limit") String limit,
       @Context Request request) {
+    return list(true, id, cursor, limit, request);
+  }
+
+  /** Who follows the user, newest first; {@code cursor} pages on. */
+  @GET
+  @Path("/followers")
+  public Uni<Response> followers(
+      @PathParam("id") String id,
+      @QueryParam("cursor") String cursor,
+      @QueryParam("limit") String limit,
+      @Context Request request) {
+    return list(false, id, cursor, limit, request);
+  }
+
+  // Two plain paths rather than one {list: following|followers} regex template: the route table and
+  // the OpenAPI document name each operation once.
+  private Uni<Response> list(
+      boolean following, String id, String cursor, String limit, Request request) {
     long user = userId(id);
     int size = Params.limit(limit, config.defaultPageSize(), config.maxPageSize());
     var page =
-        list.equals("following")
-            ? graph.following(user, cursor, size)
-            : graph.followers(user, cursor, size);
+        following ? graph.following(user, cursor, size) : graph.followers(user, cursor, size);
     // An edge never changes, it only comes or goes: the edges shown and the cursor are the version.
     return page.map(
         p ->
