@@ -135,7 +135,9 @@ class HostileInputTest {
     assertEquals(List.of(), failures, failures.size() + " of " + cases.size() + " cases failed");
   }
 
-  /** 404s, 405s and 414s on paths no resource matched share one uri label each. */
+  /**
+   * 404s, 405s and 414s on unmatched paths share one uri label each; odd methods one method label.
+   */
   @Test
   void unmatchedPathsAddNoMetricsSeries() {
     String marker = "zz" + SurgeIds.next();
@@ -148,6 +150,7 @@ class HostileInputTest {
         .then()
         .statusCode(200)
         .body(not(containsString(marker)))
-        .body(not(containsString(marker.substring(2))));
+        .body(not(containsString(marker.substring(2))))
+        .body(not(containsString("method=\"FOO\"")));
   }
 }
