@@ -44,7 +44,10 @@ final class InstancePools implements AutoCloseable {
             .setConnectTimeout((int) topology.connectTimeout().toMillis())
             .setCachePreparedStatements(true)
             .setPreparedStatementCacheMaxSize(256)
-            .setReconnectAttempts(0);
+            .setReconnectAttempts(0)
+            // Sent once per connection in the start-up message: no extra round trip per query.
+            .addProperty(
+                "statement_timeout", Long.toString(topology.statementTimeout().toMillis()));
     PoolOptions options =
         new PoolOptions()
             .setName("surge-" + name)

@@ -53,6 +53,14 @@ public interface ShardingConfig {
   @WithDefault("2s")
   Duration connectTimeout();
 
+  /**
+   * Server-side bound on every statement (PostgreSQL {@code statement_timeout} of each pooled
+   * connection): a query stuck on a live connection ends with an error (503 for its request)
+   * instead of holding the request and the connection for ever.
+   */
+  @WithDefault("5s")
+  Duration statementTimeout();
+
   /** A replica further behind than this is skipped (reads go to the primary). */
   @WithDefault("5s")
   Duration replicaMaxLag();
@@ -93,6 +101,7 @@ public interface ShardingConfig {
         password(),
         poolSize(),
         connectTimeout(),
+        statementTimeout(),
         replicaMaxLag(),
         replicaProbeInterval(),
         downFor(),

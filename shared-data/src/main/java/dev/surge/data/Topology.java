@@ -25,6 +25,7 @@ public record Topology(
     String password,
     int poolSize,
     Duration connectTimeout,
+    Duration statementTimeout,
     Duration replicaMaxLag,
     Duration replicaProbeInterval,
     Duration downFor,
@@ -46,6 +47,7 @@ public record Topology(
         10,
         Duration.ofSeconds(2),
         Duration.ofSeconds(5),
+        Duration.ofSeconds(5),
         Duration.ofSeconds(1),
         Duration.ofSeconds(1),
         5);
@@ -63,7 +65,27 @@ public record Topology(
         password,
         poolSize,
         connectTimeout,
+        statementTimeout,
         lag,
+        replicaProbeInterval,
+        downFor,
+        retryAfterSeconds);
+  }
+
+  /** This topology with another statement timeout (tests of a query that never ends). */
+  public Topology withStatementTimeout(Duration timeout) {
+    return new Topology(
+        shards,
+        map,
+        mapFile,
+        mapReloadInterval,
+        instances,
+        username,
+        password,
+        poolSize,
+        connectTimeout,
+        timeout,
+        replicaMaxLag,
         replicaProbeInterval,
         downFor,
         retryAfterSeconds);

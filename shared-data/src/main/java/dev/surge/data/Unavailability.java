@@ -90,8 +90,10 @@ final class Unavailability {
       }
       if (t instanceof PgException pg && pg.getSqlState() != null) {
         String state = pg.getSqlState();
+        // 57014: statement_timeout cancelled the query (ShardingConfig.statementTimeout).
         if (state.startsWith("08")
             || state.startsWith("57P")
+            || state.equals("57014")
             || state.equals(ShardRouter.FENCED_SQLSTATE)) {
           return true;
         }
