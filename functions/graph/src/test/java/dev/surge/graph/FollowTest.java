@@ -19,6 +19,8 @@ class FollowTest {
   void followIsIdempotentAndAnnouncedOnce() {
     long me = SurgeIds.next();
     long her = SurgeIds.next();
+    // Edges are listed and counted only between known users (KnownUsersTest).
+    SignUps.known(me, her);
     for (int i = 0; i < 2; i++) {
       given()
           .auth()
@@ -53,8 +55,10 @@ class FollowTest {
   void unfollowRemovesBothSidesAndIsIdempotent() {
     long me = SurgeIds.next();
     long him = SurgeIds.next();
+    SignUps.known(me, him);
     String token = Tokens.forUser(me);
     given().auth().oauth2(token).put("/users/{id}/following/{t}", me, him).then().statusCode(204);
+    given().get("/users/{id}/graph", him).then().body("followers", equalTo(1));
     for (int i = 0; i < 2; i++) {
       given()
           .auth()

@@ -20,9 +20,16 @@ class GraphListsTest {
   @Test
   void followersPageNewestFirstWithCursors() {
     long star = SurgeIds.next();
+    long[] ids = new long[6];
+    ids[5] = star;
+    for (int i = 0; i < 5; i++) {
+      ids[i] = SurgeIds.next();
+    }
+    // Only edges between known users are listed (KnownUsersTest).
+    SignUps.known(ids);
     List<String> fans = new ArrayList<>();
     for (int i = 0; i < 5; i++) {
-      long fan = SurgeIds.next();
+      long fan = ids[i];
       fans.add(Long.toString(fan));
       given()
           .auth()

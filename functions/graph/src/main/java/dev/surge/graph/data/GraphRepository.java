@@ -10,31 +10,23 @@ import dev.surge.events.outbox.OutboxRelay;
 import dev.surge.model.events.Followed;
 import dev.surge.model.events.Unfollowed;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Edges on their owners' shards: a follow is two rows, the follower's (with the event, in the same
  * transaction) and then the target's, each on its own shard. If the target's shard is down the
  * request fails with 503 after the first half; the same request again finishes it and emits nothing
  * twice, because every write is idempotent (insert on conflict do nothing, delete of what is there)
- * and counts and events move only when a row really changed.
+ * and counts and events move only when a row really changed. The edge is stored whether or not its
+ * other side is a known user ({@link KnownUsers}); the counter moves only if it is (a later sign-up
+ * counts the edges that were waiting for it).
  */
 @ApplicationScoped
 public class GraphRepository {
-  /** A listed edge: the other user and when the edge was made. */
-  public record Edge(long otherId, Instant at) {}
-
-  /** How many users someone follows and is followed by. */
-  public record Counts(long following, long followers) {}
-
   private final ShardRouter router;
   private final EventOutbox outbox;
   private final OutboxRelay relay;
@@ -89,75 +81,48 @@ public class GraphRepository {
 
   private static Uni<Boolean> add(
       SqlConnection tx, Side side, long user, long other, OffsetDateTime at) {
-    return tx.preparedQuery(
-            "insert into " + side.table + " values ($1, $2, $3) on conflict do nothing")
-        .execute(Tuple.of(user, other, at))
-        .chain(rows -> count(tx, side, user, rows.rowCount(), +1));
+    return KnownUsers.lock(tx, other)
+        .chain(
+            () ->
+                tx.preparedQuery(
+                        "insert into " + side.table + " values ($1, $2, $3) on conflict do nothing")
+                    .execute(Tuple.of(user, other, at)))
+        .chain(rows -> count(tx, side, user, other, rows.rowCount(), +1));
   }
 
   private static Uni<Boolean> remove(SqlConnection tx, Side side, long user, long other) {
-    return tx.preparedQuery(
-            "delete from " + side.table + " where user_id = $1 and " + side.other + " = $2")
-        .execute(Tuple.of(user, other))
-        .chain(rows -> count(tx, side, user, rows.rowCount(), -1));
+    return KnownUsers.lock(tx, other)
+        .chain(
+            () ->
+                tx.preparedQuery(
+                        "delete from "
+                            + side.table
+                            + " where user_id = $1 and "
+                            + side.other
+                            + " = $2")
+                    .execute(Tuple.of(user, other)))
+        .chain(rows -> count(tx, side, user, other, rows.rowCount(), -1));
   }
 
-  /** Moves the user's counter on {@code side} only if a row really changed; emits whether. */
-  private static Uni<Boolean> count(SqlConnection tx, Side side, long user, int rows, int delta) {
+  /**
+   * Emits whether a row really changed; if it did and {@code other} is a known user, moves the
+   * user's counter on {@code side} (an edge to an unknown id is counted by its sign-up instead).
+   */
+  private static Uni<Boolean> count(
+      SqlConnection tx, Side side, long user, long other, int rows, int delta) {
     if (rows == 0) {
       return Uni.createFrom().item(false);
     }
     String sql =
-        "insert into graph_counts (user_id, %1$s) values ($1, greatest($2, 0)) on conflict"
-            + " (user_id) do update set %1$s = greatest(graph_counts.%1$s + $2, 0)";
+        "insert into graph_counts (user_id, %1$s) select $1, greatest($2, 0) where exists"
+            + " (select 1 from graph_users where user_id = $3) on conflict (user_id)"
+            + " do update set %1$s = greatest(graph_counts.%1$s + $2, 0)";
     return tx.preparedQuery(sql.formatted(side.counter))
-        .execute(Tuple.of(user, delta))
+        .execute(Tuple.of(user, delta, other))
         .replaceWith(true);
   }
 
   private Uni<Void> announce(SqlConnection tx, long follower, String type, Object event) {
     return outbox.append(tx, follower, GRAPH_TOPIC, type, Long.toString(follower), event);
-  }
-
-  /** Newest first, after {@code after} (null: from the start), at most {@code limit}. */
-  public Uni<List<Edge>> list(Side side, long userId, Edge after, int limit) {
-    OffsetDateTime before = after == null ? null : after.at().atOffset(ZoneOffset.UTC);
-    long beforeId = after == null ? 0 : after.otherId();
-    String sql =
-        "select %2$s, created_at from %1$s where user_id = $1 and ($2::timestamptz is null"
-            + " or (created_at, %2$s) < ($2, $3)) order by created_at desc, %2$s desc limit $4";
-    return router.read(
-        userId,
-        null,
-        pool ->
-            pool.preparedQuery(sql.formatted(side.table, side.other))
-                .execute(Tuple.of(userId, before, beforeId, limit))
-                .map(
-                    rows -> {
-                      List<Edge> edges = new ArrayList<>();
-                      for (Row row : rows) {
-                        edges.add(new Edge(row.getLong(0), row.getOffsetDateTime(1).toInstant()));
-                      }
-                      return edges;
-                    }));
-  }
-
-  /** Zeros for a user nobody has touched yet. */
-  public Uni<Counts> counts(long userId) {
-    return router.read(
-        userId,
-        null,
-        pool ->
-            pool.preparedQuery("select following, followers from graph_counts where user_id = $1")
-                .execute(Tuple.of(userId))
-                .map(
-                    rows -> {
-                      var found = rows.iterator();
-                      if (!found.hasNext()) {
-                        return new Counts(0, 0);
-                      }
-                      Row row = found.next();
-                      return new Counts(row.getLong(0), row.getLong(1));
-                    }));
   }
 }

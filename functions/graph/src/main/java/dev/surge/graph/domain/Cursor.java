@@ -1,6 +1,6 @@
 package dev.surge.graph.domain;
 
-import dev.surge.graph.data.GraphRepository.Edge;
+import dev.surge.graph.data.GraphReads.Edge;
 import dev.surge.model.problem.ProblemException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -1,6 +1,8 @@
 package dev.surge.graph.domain;
 
+import dev.surge.graph.data.GraphReads;
 import dev.surge.graph.data.GraphRepository;
+import dev.surge.graph.data.KnownUsers;
 import dev.surge.graph.data.Side;
 import dev.surge.model.Page;
 import dev.surge.model.events.Followed;
@@ -12,16 +14,30 @@ import java.time.Instant;
 
 /**
  * Follow, unfollow, lists and counts. A follow or unfollow that changes an edge is announced once
- * (GraphRepository writes the edge and its event together). The graph does not know which user ids
- * exist: that would take a call to the users function on every follow; an edge to an id nobody owns
- * is harmless and never shown.
+ * (GraphRepository writes the edge and its event together).
+ *
+ * <p>Follows of unknown ids are never shown (issue 12): graph learns which user ids exist from the
+ * users' signed-up events ({@link #signedUp}), not from a call to users per follow. A follow of any
+ * well-formed id is stored and announced (no 404: the new user's sign-up event may simply not have
+ * arrived yet), but lists and counts take in only edges whose other side is known. An edge to a
+ * user who just signed up appears once graph has consumed the event, normally well under a second;
+ * an id nobody owns stays hidden for good.
  */
 @ApplicationScoped
 public class GraphService {
   private final GraphRepository graph;
+  private final GraphReads reads;
+  private final KnownUsers known;
 
-  public GraphService(GraphRepository graph) {
+  public GraphService(GraphRepository graph, GraphReads reads, KnownUsers known) {
     this.graph = graph;
+    this.reads = reads;
+    this.known = known;
+  }
+
+  /** {@code userId} exists from now on: edges to them are listed and counted. Idempotent. */
+  public Uni<Void> signedUp(long userId, Instant at) {
+    return known.signedUp(userId, at == null ? Instant.now() : at);
   }
 
   public Uni<Void> follow(long follower, long target) {
@@ -45,11 +61,11 @@ public class GraphService {
   }
 
   public Uni<GraphCounts> counts(long userId) {
-    return graph.counts(userId).map(c -> new GraphCounts(id(userId), c.following(), c.followers()));
+    return reads.counts(userId).map(c -> new GraphCounts(id(userId), c.following(), c.followers()));
   }
 
   private Uni<Page<FollowView>> list(Side side, long userId, String cursor, int limit) {
-    return graph
+    return reads
         .list(side, userId, Cursor.decode(cursor), limit)
         .map(
             edges ->

@@ -1,0 +1,6 @@
+package dev.surge.graph;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class KnownUsersIT extends KnownUsersTest {}
