@@ -8,9 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.surge.model.events.EventTypes;
 import dev.surge.model.ids.SurgeIds;
 import dev.surge.testing.Consumers;
+import dev.surge.testing.Publish;
 import dev.surge.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +76,41 @@ class KnownUsersTest {
         .then()
         .statusCode(204);
     given().get("/users/{id}/graph", star).then().body("followers", equalTo(0));
+  }
+
+  @Test
+  void aSignUpPostedTwiceOverHttpCountsOnceAndBadDataIsAProblem() {
+    long fan = SurgeIds.next();
+    long newcomer = SurgeIds.next();
+    SignUps.known(fan);
+    given()
+        .auth()
+        .oauth2(Tokens.forUser(fan))
+        .put("/users/{id}/following/{t}", fan, newcomer)
+        .then()
+        .statusCode(204);
+    String body = SignUps.json(UUID.randomUUID().toString(), newcomer);
+    for (int i = 0; i < 2; i++) {
+      given()
+          .contentType("application/cloudevents+json")
+          .body(body)
+          .post("/events")
+          .then()
+          .statusCode(202);
+    }
+    shown(fan, newcomer);
+    given()
+        .contentType("application/cloudevents+json")
+        .body(
+            Publish.json(
+                UUID.randomUUID().toString(),
+                EventTypes.USER_SIGNED_UP,
+                "1",
+                Map.of("handle", "nobody")))
+        .post("/events")
+        .then()
+        .statusCode(400)
+        .contentType("application/problem+json");
   }
 
   private static void hidden(long me, long ghost) {

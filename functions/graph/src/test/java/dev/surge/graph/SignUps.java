@@ -31,6 +31,11 @@ final class SignUps {
     PUBLISH.again(EventTypes.USERS_TOPIC, eventId, EventTypes.USER_SIGNED_UP, id(user), data(user));
   }
 
+  /** The structured CloudEvent a Knative KafkaSource would post to /events for this sign-up. */
+  static String json(String eventId, long user) {
+    return Publish.json(eventId, EventTypes.USER_SIGNED_UP, id(user), data(user));
+  }
+
   /** Signs the users up and waits until graph knows them all. */
   static void known(long... users) {
     awaitConsumerCaughtUp();
