@@ -51,11 +51,15 @@ public class KnownUsers {
     return countOn(tx, Side.FOLLOWING, userId).chain(() -> countOn(tx, Side.FOLLOWERS, userId));
   }
 
-  /** One more on {@code side} for every owner on this database with an edge to {@code userId}. */
+  /**
+   * One more on {@code side} for every owner on this database with an edge to {@code userId}. In
+   * user id order, so two sign-ups counting the same owners take their rows in the same order and
+   * cannot deadlock.
+   */
   private static Uni<Void> countOn(SqlConnection tx, Side side, long userId) {
     String sql =
         "insert into graph_counts (user_id, %1$s) select user_id, 1 from %2$s where %3$s = $1"
-            + " on conflict (user_id) do update set %1$s = graph_counts.%1$s + 1";
+            + " order by user_id on conflict (user_id) do update set %1$s = graph_counts.%1$s + 1";
     return tx.preparedQuery(sql.formatted(side.counter, side.table, side.other))
         .execute(Tuple.of(userId))
         .replaceWithVoid();
