@@ -4,6 +4,7 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
@@ -17,6 +18,18 @@ import org.jboss.logging.Logger;
  * so N instances allow up to N times the limit) and {@code surge.guard.limit.fallbacks} counts it.
  */
 @ApplicationScoped
+// Caffeine picks a generated cache and node class per feature set by name at run time; a native
+// image keeps only the registered ones (a missing one is an IllegalStateException naming it on the
+// first request, found by the native ITs). These are this module's two builders: maximumSize with
+// expireAfterAccess here, with expireAfterWrite in LoginThrottle. Graph has no shared-cache, so
+// the list cannot lean on shared-cache's L1.
+@RegisterForReflection(
+    classNames = {
+      "com.github.benmanes.caffeine.cache.SSMSA",
+      "com.github.benmanes.caffeine.cache.PSAMS",
+      "com.github.benmanes.caffeine.cache.SSMSW",
+      "com.github.benmanes.caffeine.cache.PSWMS"
+    })
 public class RateLimiter {
   private static final Logger LOG = Logger.getLogger(RateLimiter.class);
   // ARGV: capacity, refill per ms. Returns {allowed, tokens left, ms until one token, ms until
