@@ -61,9 +61,9 @@ declare -A RPS
 for read in profile feed; do
   path="/users/$id"; tok=""
   [ "$read" = feed ] && { path=/feed; tok=$token; }
-  run 8180 "$path" "$tok" >/dev/null # warm-up: JIT, L1, nginx keep-alive
-  run 8100 "$path" "$tok" >/dev/null
   direct=8180; [ "$read" = feed ] && direct=8184
+  run "$direct" "$path" "$tok" >/dev/null # warm-up: JIT, L1, nginx keep-alive
+  run 8100 "$path" "$tok" >/dev/null
   for round in 1 2; do
     for side in direct entry; do
       port=$direct; [ "$side" = entry ] && port=8100
@@ -76,12 +76,5 @@ done
 
 echo "[entry-bench] throughput direct / through the entry:"
 for read in profile feed; do
-  python3 - "$read" ${RPS[$read-direct]} -- ${RPS[$read-entry]} <<'PY' | tee -a "$OUT/results.txt"
-import sys
-read, rest = sys.argv[1], sys.argv[2:]
-cut = rest.index("--")
-direct, entry = [float(x) for x in rest[:cut]], [float(x) for x in rest[cut + 1:]]
-avg = lambda xs: sum(xs) / len(xs)
-print(f"{read}: direct {avg(direct):.0f} req/s, entry {avg(entry):.0f} req/s, direct/entry {avg(direct) / avg(entry):.3f}")
-PY
+  python3 perf/ratio.py "$read" direct entry ${RPS[$read-direct]} -- ${RPS[$read-entry]} | tee -a "$OUT/results.txt"
 done

@@ -71,12 +71,5 @@ done
 
 echo "[guard-bench] ratio = throughput off / throughput on (target <= 1.1):"
 for mode in feed compose; do
-  python3 - "$mode" ${RPS[$mode-on]} -- ${RPS[$mode-off]} <<'PY' | tee -a "$OUT/results.txt"
-import sys
-mode, rest = sys.argv[1], sys.argv[2:]
-cut = rest.index("--")
-on, off = [float(x) for x in rest[:cut]], [float(x) for x in rest[cut + 1:]]
-avg = lambda xs: sum(xs) / len(xs)
-print(f"{mode}: on {avg(on):.0f} req/s, off {avg(off):.0f} req/s, off/on {avg(off) / avg(on):.3f}")
-PY
+  python3 perf/ratio.py "$mode" off on ${RPS[$mode-off]} -- ${RPS[$mode-on]} | tee -a "$OUT/results.txt"
 done
