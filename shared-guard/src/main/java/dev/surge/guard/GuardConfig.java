@@ -51,6 +51,19 @@ public interface GuardConfig {
     /** Tokens added back per second. */
     double refillPerSecond();
 
+    /**
+     * Tokens one instance takes from the shared bucket per Redis call and then hands out in process
+     * for at most {@link #leaseFor()}. Tokens not used by then lapse, so a lease can only tighten a
+     * limit (by up to lease - 1 per instance per lease window), never loosen it. 1 asks Redis on
+     * every request; a busy read class takes more, so most reads cost no round trip.
+     */
+    @WithDefault("1")
+    int lease();
+
+    /** How long leased tokens may be handed out before they lapse. */
+    @WithDefault("1s")
+    Duration leaseFor();
+
     /** What a bucket belongs to: the caller's IP or the authenticated user (else its IP). */
     @WithDefault("user")
     Key key();

@@ -32,23 +32,25 @@ import org.jboss.logging.Logger;
     })
 public class RateLimiter {
   private static final Logger LOG = Logger.getLogger(RateLimiter.class);
-  // ARGV: capacity, refill per ms. Returns {allowed, tokens left, ms until one token, ms until
-  // full}.
+  // ARGV: capacity, refill per ms, most tokens to take (the lease). Returns {tokens taken, tokens
+  // left, ms until one token, ms until full}.
   private static final GuardRedis.Script TAKE =
       GuardRedis.Script.of(
           "local cap = tonumber(ARGV[1]) local rate = tonumber(ARGV[2]) "
+              + "local want = tonumber(ARGV[3]) "
               + "local t = redis.call('TIME') local now = t[1] * 1000 + math.floor(t[2] / 1000) "
               + "local b = redis.call('HMGET', KEYS[1], 'tokens', 'at') "
               + "local tokens = tonumber(b[1]) or cap local at = tonumber(b[2]) or now "
               + "tokens = math.min(cap, tokens + math.max(0, now - at) * rate) "
-              + "local allowed = 0 if tokens >= 1 then tokens = tokens - 1 allowed = 1 end "
+              + "local taken = math.min(want, math.floor(tokens)) tokens = tokens - taken "
               + "redis.call('HSET', KEYS[1], 'tokens', tostring(tokens), 'at', tostring(now)) "
               + "local full = math.ceil((cap - tokens) / rate) "
               + "redis.call('PEXPIRE', KEYS[1], full + 1000) "
-              + "local wait = 0 if allowed == 0 then wait = math.ceil((1 - tokens) / rate) end "
-              + "return {allowed, math.floor(tokens), wait, full}");
+              + "local wait = 0 if taken == 0 then wait = math.ceil((1 - tokens) / rate) end "
+              + "return {taken, math.floor(tokens), wait, full}");
 
   private final GuardRedis redis;
+  private final Leases leases = new Leases();
   private final Counter fallbacks;
   private final Cache<String, LocalBucket> local =
       Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
@@ -75,21 +77,37 @@ public class RateLimiter {
     }
   }
 
-  /** Takes one token from the bucket of {@code caller} in {@code limitClass}. */
+  /**
+   * Takes one token from the bucket of {@code caller} in {@code limitClass}: from this instance's
+   * lease when the class leases and one is left, else from Redis (taking a new lease).
+   */
   public Uni<Decision> take(String limitClass, GuardConfig.Limit limit, String caller) {
     String key = "{rl:" + limitClass + ":" + caller + "}";
+    if (limit.lease() > 1 && leases.take(key) instanceof Decision leased) {
+      return Uni.createFrom().item(leased);
+    }
     double perMilli = limit.refillPerSecond() / 1000.0;
     return redis
-        .run(TAKE, key, Integer.toString(limit.capacity()), Double.toString(perMilli))
+        .run(
+            TAKE,
+            key,
+            Integer.toString(limit.capacity()),
+            Double.toString(perMilli),
+            Integer.toString(Math.max(1, limit.lease())))
         .map(
-            r ->
-                new Decision(
-                    r.get(0).toLong() == 1,
-                    limitClass,
-                    limit.capacity(),
-                    r.get(1).toLong(),
-                    r.get(2).toLong(),
-                    r.get(3).toLong()))
+            r -> {
+              long taken = r.get(0).toLong();
+              Decision decision =
+                  new Decision(
+                      taken > 0,
+                      limitClass,
+                      limit.capacity(),
+                      r.get(1).toLong(),
+                      r.get(2).toLong(),
+                      r.get(3).toLong());
+              leases.grant(key, taken - 1, decision, limit.leaseFor());
+              return decision;
+            })
         .onFailure()
         .recoverWithItem(
             e -> {

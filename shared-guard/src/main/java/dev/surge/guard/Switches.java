@@ -26,7 +26,7 @@ public class Switches {
 
   /** The switches Surge knows; any other name is refused by the admin endpoint. */
   public static final Set<String> KNOWN =
-      Set.of("compose", "recommendations-default", "feed-cached-only", "outbox-paused");
+      Set.of("compose", "purchase", "recommendations-default", "feed-cached-only", "outbox-paused");
 
   private final ReactiveHashCommands<String, String, String> hash;
   private final SwitchReader reader;

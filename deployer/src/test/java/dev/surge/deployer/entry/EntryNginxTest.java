@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The rendered entry run by the real nginx in front of stand-in functions. */
 class EntryNginxTest {
   static final List<String> FUNCTIONS =
-      List.of("users", "graph", "posts", "feed", "recommendations");
+      List.of("users", "graph", "posts", "feed", "recommendations", "catalog", "orders");
   static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @TempDir static Path tmp;

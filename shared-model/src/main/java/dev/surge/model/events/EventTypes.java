@@ -16,6 +16,12 @@ public final class EventTypes {
   /** Topic of the posts family. */
   public static final String POSTS_TOPIC = Topics.ofFamily("posts");
 
+  /** Topic of the catalog family. */
+  public static final String CATALOG_TOPIC = Topics.ofFamily("catalog");
+
+  /** Topic of the orders family. */
+  public static final String ORDERS_TOPIC = Topics.ofFamily("orders");
+
   public static final String USER_SIGNED_UP = "surge.users.signed-up.v1";
   public static final String USER_PROFILE_UPDATED = "surge.users.profile-updated.v1";
 
@@ -24,6 +30,13 @@ public final class EventTypes {
 
   public static final String POST_CREATED = "surge.posts.created.v1";
   public static final String POST_DELETED = "surge.posts.deleted.v1";
+
+  public static final String ITEM_CHANGED = "surge.catalog.item-changed.v1";
+
+  public static final String PURCHASE_RESERVED = "surge.orders.purchase-reserved.v1";
+  public static final String ORDER_PLACED = "surge.orders.order-placed.v1";
+  public static final String ORDER_PAID = "surge.orders.order-paid.v1";
+  public static final String ORDER_CANCELLED = "surge.orders.order-cancelled.v1";
 
   private EventTypes() {}
 }

@@ -15,6 +15,13 @@ public enum ProblemType {
   // Idempotency-Key (draft-ietf-httpapi-idempotency-key-header): the first request with this key
   // is still being processed.
   REQUEST_IN_FLIGHT(409, "request-in-flight", "A request with this Idempotency-Key is in progress"),
+  // Flash sales and orders: why a purchase or a transition was refused.
+  SOLD_OUT(409, "sold-out", "Sold out"),
+  LIMIT_REACHED(409, "limit-reached", "The per-buyer limit of this sale is reached"),
+  SALE_NOT_ACTIVE(409, "sale-not-active", "The sale is not active"),
+  OUT_OF_STOCK(409, "out-of-stock", "Not enough stock"),
+  INVALID_TRANSITION(409, "invalid-transition", "The order cannot make this transition"),
+  PAYMENT_DECLINED(402, "payment-declined", "The payment was declined"),
   PAYLOAD_TOO_LARGE(413, "payload-too-large", "The request body is too large"),
   URI_TOO_LONG(414, "uri-too-long", "The request target is too long"),
   UNSUPPORTED_MEDIA_TYPE(415, "unsupported-media-type", "Unsupported media type"),

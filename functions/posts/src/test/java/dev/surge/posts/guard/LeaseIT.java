@@ -1,0 +1,6 @@
+package dev.surge.posts.guard;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class LeaseIT extends LeaseTest {}
