@@ -17,11 +17,11 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 
 /**
- * JSON is read exactly as written, for every function: a number or boolean is not a string, nothing
- * may follow the document, and every string is checked by {@link Texts} where it enters (no NUL, no
- * control character other than line breaks and tabs, no unpaired surrogate), so no field can forget
- * it. Each refusal is a {@link JsonMappingException} naming the field: 400 problem+json through
- * {@link ProblemMappers}.
+ * JSON is read exactly as written, for every function: a number or boolean is not a string, a
+ * fraction is not a whole number, nothing may follow the document, and every string is checked by
+ * {@link Texts} where it enters (no NUL, no control character other than line breaks and tabs, no
+ * unpaired surrogate), so no field can forget it. Each refusal is a {@link JsonMappingException}
+ * naming the field: 400 problem+json through {@link ProblemMappers}.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -30,6 +30,9 @@ public class StrictJson implements ObjectMapperCustomizer {
   public void customize(ObjectMapper mapper) {
     mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
+    // A fraction is not a whole number: 1.5 or 1e3 into an int or long field is refused, not
+    // truncated (Jackson accepts it by default, outside the scalar coercion switch above).
+    mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
     // Belt and braces for types Strings below does not read (a number into a boolean field).
     mapper
         .coercionConfigFor(LogicalType.Textual)
