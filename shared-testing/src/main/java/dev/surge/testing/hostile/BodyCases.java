@@ -16,6 +16,22 @@ final class BodyCases {
   private static final List<String> WRONG_TYPES =
       List.of("12345", "true", "1.5", "{\"x\":\"y\"}", "[[]]", "-0");
 
+  /**
+   * JSON put in place of a whole-number field (a {@link Number} in the operation's body): other
+   * types, fractions, and numbers past 2^63-1. Any whole number may be valid for some field, so
+   * none is tried here; range checks belong to the function's own tests.
+   */
+  private static final List<String> WRONG_NUMBERS =
+      List.of(
+          "true",
+          "1.5",
+          "1e3",
+          "{\"x\":\"y\"}",
+          "[[]]",
+          "[1]",
+          "9223372036854775808",
+          "99999999999999999999999");
+
   private static final List<String> BAD_ID_STRINGS =
       List.of(
           "\"-1\"",
@@ -72,7 +88,12 @@ final class BodyCases {
     String sample = list ? String.valueOf(((List<?>) valid).getFirst()) : String.valueOf(valid);
     // 413 too: an over-long value can make the whole body pass the size limit first.
     Set<Integer> bad = Set.of(400, 413);
-    List<String> replacements = new ArrayList<>(WRONG_TYPES);
+    // A number field: a string in its place is the wrong type (the text cases below are strings).
+    List<String> replacements =
+        new ArrayList<>(valid instanceof Number ? WRONG_NUMBERS : WRONG_TYPES);
+    if (valid instanceof Number) {
+      replacements.add("\"" + sample + "\"");
+    }
     if (list) {
       replacements.addAll(List.of("\"" + sample + "\"", "[1]", "[true]", "[null]", "[{}]"));
       replacements.add(JsonText.array(sample, 500));

@@ -8,7 +8,8 @@ import java.util.Map;
  * One public operation as a hostile-input test drives it: a route of the table, the method, values
  * for its path variables that would be valid, the caller's token (null for public ones), the query
  * parameters it reads, and, for a body, the fields of a valid JSON object (string values; lists of
- * strings as {@code List}). Cases mutate one thing at a time from this valid request.
+ * strings as {@code List}; whole numbers as {@code Number}). Cases mutate one thing at a time from
+ * this valid request.
  */
 public record Operation(
     Routes.Route route,
