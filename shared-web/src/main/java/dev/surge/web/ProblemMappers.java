@@ -183,6 +183,22 @@ public final class ProblemMappers {
     }
   }
 
+  /**
+   * A dependency call that ran past its own timeout (every Redis and PostgreSQL call on a request
+   * path has one): the dependency is slow, not the request wrong, so 503 and retry soon.
+   */
+  @Provider
+  @Priority(Priorities.USER - 100)
+  public static class Timeout implements ExceptionMapper<io.smallrye.mutiny.TimeoutException> {
+    @Override
+    public Response toResponse(io.smallrye.mutiny.TimeoutException e) {
+      LOG.debugf("A dependency timed out: %s", e.toString());
+      return respond(
+          new Problem(ProblemType.UNAVAILABLE, "A dependency did not answer in time; retry"),
+          Map.of("Retry-After", "1"));
+    }
+  }
+
   /** A bug: log it with an id the client can quote, answer 500 without any internals. */
   @Provider
   @Priority(Priorities.USER - 100)

@@ -35,6 +35,13 @@ public interface FeedConfig {
   @WithDefault("60s")
   Duration followeesTtl();
 
+  /**
+   * The deadline of one feed read, all its Redis and PostgreSQL calls together: past it the request
+   * is a 503 with Retry-After instead of a connection held while Redis hangs.
+   */
+  @WithDefault("2s")
+  Duration readTimeout();
+
   @WithDefault("20")
   int defaultPageSize();
 

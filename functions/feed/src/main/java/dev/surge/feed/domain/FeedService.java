@@ -1,5 +1,6 @@
 package dev.surge.feed.domain;
 
+import dev.surge.feed.config.FeedConfig;
 import dev.surge.feed.data.Cards;
 import dev.surge.feed.data.Follows;
 import dev.surge.feed.data.Timelines;
@@ -26,12 +27,15 @@ public class FeedService {
   private final Timelines timelines;
   private final Cards cards;
   private final Switches switches;
+  private final FeedConfig config;
 
-  public FeedService(Follows follows, Timelines timelines, Cards cards, Switches switches) {
+  public FeedService(
+      Follows follows, Timelines timelines, Cards cards, Switches switches, FeedConfig config) {
     this.follows = follows;
     this.timelines = timelines;
     this.cards = cards;
     this.switches = switches;
+    this.config = config;
   }
 
   /** Up to {@code limit} items older than the id {@code before}, newest first. */
@@ -53,7 +57,10 @@ public class FeedService {
                     .with((own, theirs) -> merge(own, theirs, before, limit + 8)))
         .chain(this::hydrate)
         .map(items -> items.stream().limit(limit).toList())
-        .map(items -> new Page<>(items, items.size() < limit ? null : items.getLast().post().id()));
+        .map(items -> new Page<>(items, items.size() < limit ? null : items.getLast().post().id()))
+        .ifNoItem()
+        .after(config.readTimeout())
+        .fail();
   }
 
   /** Both lists as one, newest first, without duplicates and without ids at or after before. */

@@ -72,16 +72,17 @@ public class RecommendationService {
    * the design calls for when personal lists are wrong or too costly).
    */
   public Uni<List<Suggestion>> forUser(long user) {
-    if (switches.on("recommendations-default")) {
-      return popular(Set.of(user), config.size());
-    }
-    return lists
-        .get(user)
-        .chain(
-            body ->
-                body != null
-                    ? Uni.createFrom().item(read(body))
-                    : popular(Set.of(user), config.size()));
+    Uni<List<Suggestion>> answer =
+        switches.on("recommendations-default")
+            ? popular(Set.of(user), config.size())
+            : lists
+                .get(user)
+                .chain(
+                    body ->
+                        body != null
+                            ? Uni.createFrom().item(read(body))
+                            : popular(Set.of(user), config.size()));
+    return answer.ifNoItem().after(config.readTimeout()).fail();
   }
 
   /** Whom {@code user}'s followees follow, most shared first, topped up with popular users. */

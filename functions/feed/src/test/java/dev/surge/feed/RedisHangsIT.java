@@ -1,0 +1,6 @@
+package dev.surge.feed;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class RedisHangsIT extends RedisHangsTest {}
