@@ -7,6 +7,7 @@ cluster = {
   kubernetes_version          = "1.31"
   knative_version             = "v1.16.0"
   lb_controller_chart_version = "1.11.0"
+  envoy_gateway_version       = "1.3.0"
   node_instance_types         = ["t3.large"]
   node_min_size               = 2
   node_max_size               = 4

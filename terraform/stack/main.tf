@@ -56,6 +56,7 @@ module "ingress" {
   domain                      = var.domain
   allowed_cidrs               = var.allowed_cidrs
   lb_controller_chart_version = var.cluster.lb_controller_chart_version
+  envoy_gateway_version       = var.cluster.envoy_gateway_version
   depends_on                  = [module.eks]
 }
 

@@ -86,11 +86,12 @@ variable "cluster" {
     kubernetes_version          = string
     knative_version             = string
     lb_controller_chart_version = string
+    envoy_gateway_version       = string
     node_instance_types         = list(string)
     node_min_size               = number
     node_max_size               = number
   })
-  description = "EKS version and node group, Knative Operator version, AWS Load Balancer Controller chart version."
+  description = "EKS version and node group, Knative Operator version, AWS Load Balancer Controller chart version, Envoy Gateway chart version (the public entry's Gateway API implementation)."
   validation {
     condition     = var.cluster.node_min_size <= var.cluster.node_max_size && floor(var.cluster.node_min_size) == var.cluster.node_min_size && floor(var.cluster.node_max_size) == var.cluster.node_max_size
     error_message = "cluster.node_min_size and node_max_size must be whole numbers with min <= max."

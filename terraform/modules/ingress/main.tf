@@ -145,6 +145,22 @@ resource "helm_release" "kourier_binding" {
   depends_on = [helm_release.aws_lb_controller]
 }
 
+# The public entry's Gateway API implementation (knative/README.md says why Envoy Gateway): its
+# controller reconciles knative/gateway/ (GatewayClass surge-entry, the Gateway, its policies) and
+# the HTTPRoutes `surge-deployer entry gateway` renders from shared-model's surge/routes.yaml. The
+# chart brings the Gateway API CRDs; the Gateway's own load balancer is created by the AWS Load
+# Balancer Controller above. The per-function hosts of the NLB below keep working beside it.
+resource "helm_release" "envoy_gateway" {
+  name             = "eg"
+  namespace        = "envoy-gateway-system"
+  create_namespace = true
+  repository       = "oci://docker.io/envoyproxy"
+  chart            = "gateway-helm"
+  version          = var.envoy_gateway_version
+  wait             = true
+  depends_on       = [helm_release.aws_lb_controller]
+}
+
 resource "aws_route53_record" "wildcard" {
   for_each = toset(local.wildcards)
   zone_id  = data.aws_route53_zone.this.zone_id

@@ -87,3 +87,12 @@ variable "lb_controller_chart_version" {
     error_message = "lb_controller_chart_version must be an exact x.y.z version."
   }
 }
+
+variable "envoy_gateway_version" {
+  type        = string
+  description = "Envoy Gateway Helm chart version (oci://docker.io/envoyproxy/gateway-helm): the Gateway API implementation behind knative/gateway/ (the public entry's routes, per-IP limits and TLS)."
+  validation {
+    condition     = can(regex("^[0-9]+\\.[0-9]+\\.[0-9]+$", var.envoy_gateway_version))
+    error_message = "envoy_gateway_version must be an exact x.y.z version."
+  }
+}
