@@ -15,8 +15,11 @@ import java.util.UUID;
  */
 public class Token {
   public static void main(String[] args) throws Exception {
-    if (args.length < 1 || !(args[0].equals("--admin") || args[0].matches("[1-9][0-9]{0,18}"))) {
-      System.err.println("usage: dev/token --admin | <userId> [minutes, default 60]");
+    boolean each = args.length >= 1 && args[0].equals("--each");
+    if (args.length < 1
+        || !(each || args[0].equals("--admin") || args[0].matches("[1-9][0-9]{0,18}"))) {
+      System.err.println(
+          "usage: dev/token --admin | <userId> [minutes, default 60] | --each [minutes] < ids");
       System.exit(2);
     }
     String pem = System.getenv("SURGE_JWT_PRIVATE_KEY");
@@ -25,22 +28,38 @@ public class Token {
       System.exit(1);
     }
     long minutes = args.length > 1 ? Long.parseLong(args[1]) : 60;
+    PrivateKey key = key(pem);
+    if (each) {
+      // One "<id> <token>" line per user id read from stdin: benchmarks need thousands of buyers,
+      // and one JVM start per token would take minutes.
+      var in = new java.io.BufferedReader(new java.io.InputStreamReader(System.in));
+      for (String id = in.readLine(); id != null; id = in.readLine()) {
+        if (id.strip().matches("[1-9][0-9]{0,18}")) {
+          System.out.println(id.strip() + " " + sign(key, id.strip(), false, minutes));
+        }
+      }
+      return;
+    }
     boolean admin = args[0].equals("--admin");
+    System.out.println(sign(key, admin ? "0" : args[0], admin, minutes));
+  }
+
+  private static String sign(PrivateKey key, String subject, boolean admin, long minutes)
+      throws Exception {
     long now = Instant.now().getEpochSecond();
     String claims =
         "{\"iss\":\"https://surge.dev/users\",\"sub\":\"%s\",%s\"iat\":%d,\"exp\":%d,\"jti\":\"%s\"}"
             .formatted(
-                admin ? "0" : args[0],
+                subject,
                 admin ? "\"groups\":[\"admin\"]," : "",
                 now,
                 now + minutes * 60,
                 UUID.randomUUID());
     String signingInput = b64("{\"alg\":\"RS256\",\"typ\":\"JWT\"}") + "." + b64(claims);
     Signature rsa = Signature.getInstance("SHA256withRSA");
-    rsa.initSign(key(pem));
+    rsa.initSign(key);
     rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-    System.out.println(
-        signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign()));
+    return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
   }
 
   private static String b64(String json) {

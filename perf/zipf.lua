@@ -1,4 +1,4 @@
--- wrk script: GET /users/{id} with ids drawn from a Zipf(s) distribution over the ids in
+-- wrk script: GET $ZIPF_PATH{id} (default /users/) with ids drawn from a Zipf(s) distribution over the ids in
 -- $IDS_FILE (one per line, rank 1 first). Each thread builds the CDF once at start.
 local s = tonumber(os.getenv("ZIPF_S") or "0.99")
 local ids, cdf = {}, {}
@@ -17,5 +17,5 @@ function request()
     local mid = math.floor((lo + hi) / 2)
     if cdf[mid] < u then lo = mid + 1 else hi = mid end
   end
-  return wrk.format("GET", "/users/" .. ids[lo])
+  return wrk.format("GET", (os.getenv("ZIPF_PATH") or "/users/") .. ids[lo])
 end
