@@ -11,6 +11,7 @@ import dev.surge.model.problem.ProblemException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Flash sales. A sale's stock lives in Redis (orders' purchase script takes it from there, never
@@ -64,8 +65,9 @@ public class SaleService {
                       sale.itemId(),
                       sale.quantity(),
                       sale.priceCents(),
-                      sale.startsAt(),
-                      sale.endsAt(),
+                      // Kept to the millisecond everywhere: Redis has epoch millis (SaleKeys).
+                      sale.startsAt().truncatedTo(ChronoUnit.MILLIS),
+                      sale.endsAt().truncatedTo(ChronoUnit.MILLIS),
                       sale.perUserLimit(),
                       buckets);
               return store
