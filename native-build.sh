@@ -33,16 +33,18 @@ build_args() {
 }
 
 # Every input of one function's executable: its own main sources and resources, the main sources
-# and resources of the shared runtime modules (shared-testing is test scope only), every pom and
-# the Maven wrapper, the toolchain's identity and the build arguments. Tests, docs, perf and dev
-# scripts are not inputs. File paths are hashed along with contents, so a rename counts.
+# and resources of the shared runtime modules (shared-testing is test scope only), the poms of its
+# reactor (`-am`: the root, the shared modules', its own) and the Maven wrapper, the toolchain's
+# identity and the build arguments. Tests, docs, perf and dev scripts are not inputs, and neither
+# is another function's pom: a new function does not rebuild the others. File paths are hashed
+# along with contents, so a rename counts.
 key() {
   local fn=$1
   {
     local shared=() dir
     for dir in shared-*/; do [[ "$dir" == shared-testing/ ]] || shared+=("${dir}src/main"); done
     find "functions/$fn/src/main" "${shared[@]}" -type f -print0 | sort -z | xargs -0 sha256sum
-    find . -name pom.xml -not -path '*/target/*' -not -path '*/node_modules/*' -print0 | sort -z | xargs -0 sha256sum
+    find pom.xml shared-*/pom.xml "functions/$fn/pom.xml" -print0 | sort -z | xargs -0 sha256sum
     find .mvn mvnw -type f -print0 | sort -z | xargs -0 sha256sum
     cat "$GRAALVM_HOME/release" 2>/dev/null || true
     "$GRAALVM_HOME/bin/native-image" --version

@@ -65,6 +65,7 @@ class NativeBuildCacheTest {
 
     append("functions/users/src/test/java/Note.java", "// a test is not an input\n");
     append("README.md", "docs are not an input\n");
+    append("functions/orders/pom.xml", "<!-- another function's pom is not an input -->\n");
     assertEquals(key, key());
 
     for (String input :
@@ -73,6 +74,7 @@ class NativeBuildCacheTest {
             "shared-data/src/main/resources/META-INF/microprofile-config.properties",
             "shared-model/src/main/java/dev/surge/model/Extra.java",
             "functions/users/pom.xml",
+            "shared-guard/pom.xml",
             "pom.xml")) {
       String before = key();
       append(input, "\n# changed\n");
