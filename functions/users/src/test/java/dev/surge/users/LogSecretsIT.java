@@ -1,0 +1,6 @@
+package dev.surge.users;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class LogSecretsIT extends LogSecretsTest {}
