@@ -12,6 +12,7 @@ import io.quarkus.redis.datasource.value.SetArgs;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +47,8 @@ public class SaleStore {
     this.remaining =
         Caffeine.newBuilder()
             .maximumSize(10_000)
-            .expireAfterWrite(config.remainingTtl())
+            // Never past the second the API promises, whatever the setting says.
+            .expireAfterWrite(min(config.remainingTtl(), Duration.ofSeconds(1)))
             .buildAsync();
   }
 
@@ -78,6 +80,10 @@ public class SaleStore {
               .replaceWithVoid());
     }
     return Uni.join().all(writes).andFailFast().replaceWithVoid();
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
   }
 
   /** A bucket's part of {@code quantity}: an even split, the remainder to the first buckets. */

@@ -1,0 +1,6 @@
+package dev.surge.catalog;
+
+import io.quarkus.test.junit.QuarkusIntegrationTest;
+
+@QuarkusIntegrationTest
+class ItemListIT extends ItemListTest {}
