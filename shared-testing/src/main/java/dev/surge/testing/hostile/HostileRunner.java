@@ -2,6 +2,7 @@ package dev.surge.testing.hostile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.surge.model.routes.Routes;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.LongSupplier;
 
 /**
@@ -59,7 +61,20 @@ public final class HostileRunner {
     if (c.token() != null) {
       request.header("Authorization", "Bearer " + c.token());
     }
+    if (requiresIdempotencyKey(c)) {
+      // A fresh key per case: without one the guard answers 400 before the case's own input (a bad
+      // path id, a missing Content-Type) is looked at; a missing key is each function's own test.
+      request.header("Idempotency-Key", UUID.randomUUID().toString());
+    }
     return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static boolean requiresIdempotencyKey(HostileCase c) {
+    String path = c.pathAndQuery();
+    int query = path.indexOf('?');
+    return Routes.match(c.method(), query < 0 ? path : path.substring(0, query))
+        .map(route -> route.idempotency() == Routes.Idempotency.REQUIRED)
+        .orElse(false);
   }
 
   private static String check(HostileCase c, HttpResponse<String> response) {
