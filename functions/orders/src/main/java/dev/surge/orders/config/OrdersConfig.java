@@ -27,6 +27,13 @@ public interface OrdersConfig {
   @WithDefault("30s")
   Duration reconcileGrace();
 
+  /**
+   * Runs the payment timeout and the reconciliation. Off in the %test profile, where they would
+   * change rows under the other tests' feet; the job tests switch them on in their own profile.
+   */
+  @WithDefault("true")
+  boolean jobsEnabled();
+
   /** Orders cancelled or expired per instance and round of the jobs. */
   @WithDefault("100")
   int jobBatch();

@@ -54,6 +54,9 @@ public class OrderJobs {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   Uni<Void> expire() {
+    if (!config.jobsEnabled()) {
+      return Uni.createFrom().voidItem();
+    }
     Instant now = Instant.now();
     Uni<List<StoredOrder>> expired =
         orders.olderThan(
@@ -71,6 +74,9 @@ public class OrderJobs {
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP,
       skipExecutionIf = Scheduled.ApplicationNotRunning.class)
   Uni<Void> reconcile() {
+    if (!config.jobsEnabled()) {
+      return Uni.createFrom().voidItem();
+    }
     Instant cutoff = Instant.now().minus(config.reconcileGrace());
     return sales
         .sales()
