@@ -35,6 +35,10 @@ public interface OutboxConfig {
    */
   Duration pollInterval();
 
+  /** How often the backlog gauges are read ({@link OutboxBacklog}'s schedule reads it). */
+  @WithDefault("15s")
+  Duration backlogInterval();
+
   /** Events claimed and published per round. */
   @WithDefault("100")
   int batchSize();

@@ -92,6 +92,24 @@ public class OutboxStore {
                 .replaceWithVoid());
   }
 
+  /** Unpublished rows of this function's topics and the age of the oldest, on one instance. */
+  public record Backlog(long rows, double oldestSeconds) {}
+
+  public Uni<Backlog> backlog(String instance) {
+    return router.onInstance(
+        instance,
+        pool ->
+            pool.preparedQuery(
+                    "select count(*), coalesce(extract(epoch from now() - min(created_at)), 0)"
+                        + " from outbox_events where published_at is null and topic = any($1)")
+                .execute(Tuple.of((Object) topics))
+                .map(
+                    rows -> {
+                      Row row = rows.iterator().next();
+                      return new Backlog(row.getLong(0), row.getNumeric(1).doubleValue());
+                    }));
+  }
+
   /** Published rows are kept for {@code retention} as an audit trail, then removed. */
   public Uni<Integer> deletePublishedBefore(String instance, Instant cutoff) {
     return router.onInstance(

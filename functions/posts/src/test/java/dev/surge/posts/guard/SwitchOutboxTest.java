@@ -51,7 +51,27 @@ class SwitchOutboxTest {
     // The nudge after the commit and at least one poll (every 1 s) pass by without publishing.
     Thread.sleep(1_500);
     assertEquals(1, unsent(id));
+    // The backlog gauges the outbox alerts read see the held row (read every second in %test).
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () -> {
+              String metrics = given().get("/q/metrics").asString();
+              return gauge(metrics, "surge_outbox_backlog") >= 1
+                  && gauge(metrics, "surge_outbox_oldest_age_seconds") > 0;
+            });
     SwitchTest.flip("outbox-paused", false);
-    await().atMost(Duration.ofSeconds(3)).until(() -> unsent(id) == 0);
+    // Published within a switch refresh and a poll (about 2 s); 10 s leaves room for a loaded CI.
+    await().atMost(Duration.ofSeconds(10)).until(() -> unsent(id) == 0);
+  }
+
+  /** The largest value of a gauge over its instances, or -1 when it is absent. */
+  static double gauge(String metrics, String name) {
+    return metrics
+        .lines()
+        .filter(line -> line.startsWith(name + "{"))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+        .max()
+        .orElse(-1);
   }
 }
