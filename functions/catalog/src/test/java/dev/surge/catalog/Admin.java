@@ -97,11 +97,17 @@ final class Admin {
 
   /** One redis-cli command on the local Redis; its output, trimmed. */
   static String redis(String... command) {
-    String[] line = new String[command.length + 3];
+    return redisAt(6379, command);
+  }
+
+  /** One redis-cli command on the Redis at {@code port}, following Cluster redirects (-c). */
+  static String redisAt(int port, String... command) {
+    String[] line = new String[command.length + 4];
     line[0] = "redis-cli";
-    line[1] = "-p";
-    line[2] = "6379";
-    System.arraycopy(command, 0, line, 3, command.length);
+    line[1] = "-c";
+    line[2] = "-p";
+    line[3] = Integer.toString(port);
+    System.arraycopy(command, 0, line, 4, command.length);
     try {
       Process p = new ProcessBuilder(line).redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes()).trim();

@@ -2,7 +2,6 @@ package dev.surge.catalog;
 
 import static dev.surge.catalog.Admin.asAdmin;
 import static dev.surge.catalog.Admin.createItem;
-import static dev.surge.catalog.Admin.redis;
 import static dev.surge.catalog.Admin.sale;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
@@ -27,6 +26,15 @@ class SaleBucketsTest {
     public Map<String, String> getConfigOverrides() {
       return Map.of("surge.catalog.sale-buckets", "3");
     }
+  }
+
+  /** The Redis the function uses in this class's profile. */
+  int redisPort() {
+    return 6379;
+  }
+
+  private String redis(String... command) {
+    return Admin.redisAt(redisPort(), command);
   }
 
   @Test
