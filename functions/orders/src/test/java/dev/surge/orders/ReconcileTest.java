@@ -42,6 +42,7 @@ class ReconcileTest {
         .during(Duration.ofSeconds(3))
         .atMost(Duration.ofSeconds(5))
         .until(() -> Shop.ordersOfSale(sale) == 1);
-    assertEquals(1, Shop.remaining(PurchaseTest.REDIS, sale, buckets));
+    // (Its unit is not checked here: this profile's 4 s payment timeout may already have expired
+    // the order and given the unit back, which ExpiryTest covers.)
   }
 }
