@@ -7,6 +7,7 @@ import dev.surge.orders.data.LuaScripts.Script;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
 import io.quarkus.redis.datasource.set.ReactiveSetCommands;
+import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.redis.client.Response;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,6 +21,12 @@ import java.util.List;
  * reconciliation job; a sale is listed before its first unit is taken, so none is missed.
  */
 @ApplicationScoped
+// Caffeine picks a generated class per configuration by reflection: the native image needs it.
+@RegisterForReflection(
+    classNames = {
+      "com.github.benmanes.caffeine.cache.SSMSW",
+      "com.github.benmanes.caffeine.cache.PSWMS"
+    })
 public class SaleStore {
   /** The sales orders has taken units from (sale ids). */
   static final String REGISTRY = "{orders:sales}";
