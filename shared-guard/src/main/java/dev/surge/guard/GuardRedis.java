@@ -10,6 +10,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The guard's Lua scripts, run by SHA (EVALSHA): the script body crosses the network once per Redis
@@ -36,11 +37,19 @@ public class GuardRedis {
 
   /** Runs {@code script} on {@code key} (one key: Redis Cluster routes it by its hash tag). */
   public Uni<Response> run(Script script, String key, String... args) {
-    return call(Command.EVALSHA, script.sha(), key, args)
+    return run(script, List.of(key), timeout, args);
+  }
+
+  /**
+   * Runs {@code script} on {@code keys}, which must share one hash tag (one Cluster slot), failing
+   * after {@code within}. For other modules' scripts too (the orders' flash-sale scripts).
+   */
+  public Uni<Response> run(Script script, List<String> keys, Duration within, String... args) {
+    return call(Command.EVALSHA, script.sha(), keys, args)
         .onFailure(e -> String.valueOf(e.getMessage()).startsWith("NOSCRIPT"))
-        .recoverWithUni(() -> call(Command.EVAL, script.body(), key, args))
+        .recoverWithUni(() -> call(Command.EVAL, script.body(), keys, args))
         .ifNoItem()
-        .after(timeout)
+        .after(within)
         .fail();
   }
 
@@ -53,12 +62,14 @@ public class GuardRedis {
     return timeout;
   }
 
-  private Uni<Response> call(Command command, String script, String key, String... args) {
-    String[] all = new String[args.length + 3];
+  private Uni<Response> call(Command command, String script, List<String> keys, String... args) {
+    String[] all = new String[2 + keys.size() + args.length];
     all[0] = script;
-    all[1] = "1";
-    all[2] = key;
-    System.arraycopy(args, 0, all, 3, args.length);
+    all[1] = Integer.toString(keys.size());
+    for (int i = 0; i < keys.size(); i++) {
+      all[2 + i] = keys.get(i);
+    }
+    System.arraycopy(args, 0, all, 2 + keys.size(), args.length);
     return redis.execute(command, all);
   }
 
