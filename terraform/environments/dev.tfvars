@@ -31,3 +31,4 @@ postgres = {
   backup_retention_days = 1
   deletion_protection   = false
 }
+monitoring = { log_retention_days = 7, repeat_interval = "12h" }

@@ -31,3 +31,4 @@ postgres = {
   backup_retention_days = 14
   deletion_protection   = true
 }
+monitoring = { log_retention_days = 30, repeat_interval = "4h" }

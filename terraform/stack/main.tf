@@ -134,3 +134,13 @@ module "registry" {
   functions   = module.catalog.functions
   keep_images = 50
 }
+
+# Amazon Managed Prometheus with Surge's alert rules (the one file the cluster's Prometheus loads
+# too) and its Alertmanager publishing to SNS; ops/README.md says what scrapes into it.
+module "monitoring" {
+  source             = "../modules/monitoring"
+  name               = local.name
+  rules_file         = "${path.module}/../../knative/monitoring/rules/surge-alerts.yaml"
+  log_retention_days = var.monitoring.log_retention_days
+  repeat_interval    = var.monitoring.repeat_interval
+}

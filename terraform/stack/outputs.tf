@@ -37,3 +37,18 @@ output "registry" {
   description = "Image registry: push <registry>/surge/<function>:<tag>."
   value       = module.registry.registry
 }
+
+output "prometheus_remote_write_url" {
+  description = "Amazon Managed Prometheus remote-write URL for the cluster's Prometheus/ADOT (SigV4, service aps)."
+  value       = module.monitoring.remote_write_url
+}
+
+output "prometheus_query_url" {
+  description = "Amazon Managed Prometheus query endpoint (Grafana data source, SigV4)."
+  value       = module.monitoring.query_url
+}
+
+output "alerts_topic_arn" {
+  description = "SNS topic Surge's alerts are published to; subscribe the on-call channel."
+  value       = module.monitoring.alerts_topic_arn
+}

@@ -159,3 +159,16 @@ variable "postgres" {
     error_message = "postgres.replicas_per_shard, storage_gb and backup_retention_days must be whole numbers."
   }
 }
+
+variable "monitoring" {
+  type = object({
+    log_retention_days = number
+    repeat_interval    = string
+  })
+  description = "Amazon Managed Prometheus: days its rule/Alertmanager logs are kept, and how often a still-firing alert is sent again (e.g. 4h)."
+  validation {
+    # The monitoring module checks the allowed retention values and the duration's format.
+    condition     = floor(var.monitoring.log_retention_days) == var.monitoring.log_retention_days
+    error_message = "monitoring.log_retention_days must be a whole number of days."
+  }
+}

@@ -34,7 +34,8 @@ class TerraformChecksTest {
           "modules/registry",
           "modules/postgres",
           "modules/secrets",
-          "modules/knative-config");
+          "modules/knative-config",
+          "modules/monitoring");
   static final String ROOT = "stack";
   static final Path ENVIRONMENTS = Path.of("environments");
   static final Pattern TOP_LEVEL_NAME = Pattern.compile("(?m)^([a-z_][a-z0-9_]*)\\s*=");
