@@ -1,7 +1,7 @@
 package dev.surge.orders.domain;
 
 import dev.surge.orders.config.OrdersConfig;
-import dev.surge.orders.data.OrderRepository;
+import dev.surge.orders.data.OrderRows;
 import dev.surge.orders.data.Reservation;
 import dev.surge.orders.data.ReservationPublisher;
 import dev.surge.orders.data.SaleStore;
@@ -30,14 +30,14 @@ import org.jboss.logging.Logger;
 public class OrderJobs {
   private static final Logger LOG = Logger.getLogger(OrderJobs.class);
 
-  private final OrderRepository orders;
+  private final OrderRows orders;
   private final SaleStore sales;
   private final ReservationPublisher publisher;
   private final Transitions transitions;
   private final OrdersConfig config;
 
   public OrderJobs(
-      OrderRepository orders,
+      OrderRows orders,
       SaleStore sales,
       ReservationPublisher publisher,
       Transitions transitions,

@@ -8,6 +8,7 @@ import dev.surge.model.problem.ProblemType;
 import dev.surge.orders.config.OrdersConfig;
 import dev.surge.orders.data.ItemStock;
 import dev.surge.orders.data.OrderRepository;
+import dev.surge.orders.data.OrderRows;
 import dev.surge.orders.data.StoredOrder;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -21,6 +22,7 @@ import java.util.List;
 @ApplicationScoped
 public class OrderService {
   private final OrderRepository orders;
+  private final OrderRows rows;
   private final ItemStock items;
   private final Transitions transitions;
   private final Payments payments;
@@ -28,11 +30,13 @@ public class OrderService {
 
   public OrderService(
       OrderRepository orders,
+      OrderRows rows,
       ItemStock items,
       Transitions transitions,
       Payments payments,
       OrdersConfig config) {
     this.orders = orders;
+    this.rows = rows;
     this.items = items;
     this.transitions = transitions;
     this.payments = payments;
@@ -45,8 +49,7 @@ public class OrderService {
 
   /** The caller's orders below the id {@code before}, newest first; next is the last id shown. */
   public Uni<Page<OrderView>> list(long caller, long before, int limit) {
-    return orders
-        .byUser(caller, before, limit)
+    return rows.byUser(caller, before, limit)
         .map(items -> new Page<>(items, items.size() == limit ? items.getLast().id() : null));
   }
 
@@ -102,8 +105,7 @@ public class OrderService {
   }
 
   private Uni<StoredOrder> owned(long caller, long id) {
-    return orders
-        .find(id)
+    return rows.find(id)
         .map(
             order -> {
               if (order == null || order.userId() != caller) {
