@@ -42,9 +42,9 @@ class MonitoringTest {
   static final ObjectMapper JSON = new ObjectMapper();
 
   /** Alert name → its rule. */
-  static Map<String, JsonNode> alerts() throws IOException {
+  static Map<String, JsonNode> alerts(Path rules) throws IOException {
     Map<String, JsonNode> alerts = new TreeMap<>();
-    for (JsonNode group : YAML.readTree(RULES.toFile()).path("groups")) {
+    for (JsonNode group : YAML.readTree(rules.toFile()).path("groups")) {
       for (JsonNode rule : group.path("rules")) {
         if (rule.has("alert")) {
           alerts.put(rule.get("alert").asText(), rule);
@@ -52,6 +52,27 @@ class MonitoringTest {
       }
     }
     return alerts;
+  }
+
+  /** Alerts of {@code rules} without a firing or without a silent case in {@code tests}. */
+  static List<String> caseProblems(Path rules, Path tests) throws IOException {
+    Set<String> firing = new TreeSet<>();
+    Set<String> silent = new TreeSet<>();
+    for (JsonNode test : YAML.readTree(tests.toFile()).path("tests")) {
+      for (JsonNode t : test.path("alert_rule_test")) {
+        (t.path("exp_alerts").isEmpty() ? silent : firing).add(t.path("alertname").asText());
+      }
+    }
+    List<String> problems = new ArrayList<>();
+    for (String a : alerts(rules).keySet()) {
+      if (!firing.contains(a)) {
+        problems.add(a + ": no firing case");
+      }
+      if (!silent.contains(a)) {
+        problems.add(a + ": no silent case");
+      }
+    }
+    return problems;
   }
 
   @Test
@@ -68,30 +89,23 @@ class MonitoringTest {
 
   @Test
   void everyAlertHasAFiringAndASilentCase() throws IOException {
-    Set<String> firing = new TreeSet<>();
-    Set<String> silent = new TreeSet<>();
-    for (JsonNode test : YAML.readTree(RULE_TESTS.toFile()).path("tests")) {
-      for (JsonNode t : test.path("alert_rule_test")) {
-        (t.path("exp_alerts").isEmpty() ? silent : firing).add(t.path("alertname").asText());
-      }
-    }
-    Set<String> names = alerts().keySet();
-    assertTrue(names.size() >= 12, "at least 12 alerts, found " + names);
-    List<String> problems = new ArrayList<>();
-    names.stream()
-        .filter(a -> !firing.contains(a))
-        .forEach(a -> problems.add(a + ": no firing case"));
-    names.stream()
-        .filter(a -> !silent.contains(a))
-        .forEach(a -> problems.add(a + ": no silent case"));
-    assertEquals(List.of(), problems);
+    assertTrue(alerts(RULES).size() >= 12, "at least 12 alerts, found " + alerts(RULES).keySet());
+    assertEquals(List.of(), caseProblems(RULES, RULE_TESTS));
+  }
+
+  @Test
+  void aSeededAlertWithoutASilentCaseIsCaught() throws IOException {
+    Path fixture = Path.of("src/test/resources/fixtures/monitoring-no-silent-case");
+    assertEquals(
+        List.of("SurgeSeeded: no silent case"),
+        caseProblems(fixture.resolve("rules.yaml"), fixture.resolve("rules.test.yaml")));
   }
 
   @Test
   void everyAlertHasSeveritySummaryAndARunbookSection() throws IOException {
     String runbook = Files.readString(RUNBOOK);
     List<String> problems = new ArrayList<>();
-    alerts()
+    alerts(RULES)
         .forEach(
             (name, rule) -> {
               if (!SEVERITIES.contains(rule.path("labels").path("severity").asText())) {
