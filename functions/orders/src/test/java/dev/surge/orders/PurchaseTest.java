@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.surge.model.catalog.SaleKeys;
 import dev.surge.model.ids.SurgeIds;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
@@ -30,6 +31,14 @@ class PurchaseTest {
     String order = accepted.path("orderId");
     assertTrue(accepted.header("Location").endsWith("/orders/" + order));
     assertEquals(3, Shop.remaining(redis(), sale, 1));
+    // What orders writes lives as long as catalog's keys of the sale.
+    for (String key :
+        new String[] {
+          SaleKeys.buyers(sale, 0), SaleKeys.reservations(sale, 0), SaleKeys.keys(sale, 0)
+        }) {
+      long ttl = Long.parseLong(Shop.redis(redis(), "PTTL", key).trim());
+      assertTrue(ttl > 7_000_000 && ttl <= 7_200_000, key + " PTTL " + ttl);
+    }
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> "CONFIRMED".equals(Shop.status(Long.parseLong(order))));

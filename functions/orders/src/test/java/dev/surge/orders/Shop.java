@@ -71,7 +71,9 @@ final class Shop {
           Integer.toString(quantity),
           "buckets",
           Integer.toString(buckets));
-      redis(port, "SET", SaleKeys.stock(id, b), Integer.toString(units));
+      // Catalog keeps a sale's keys until its end plus a retention: here two hours.
+      redis(port, "PEXPIRE", SaleKeys.definition(id, b), "7200000");
+      redis(port, "SET", SaleKeys.stock(id, b), Integer.toString(units), "PX", "7200000");
     }
     return id;
   }

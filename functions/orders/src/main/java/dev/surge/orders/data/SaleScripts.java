@@ -11,7 +11,9 @@ final class SaleScripts {
   private SaleScripts() {}
 
   // KEYS: def, stock, buyers, reservations, keys. ARGV: buyer, buyer + idempotency key, order id,
-  // quantity. A key already used by this buyer returns its order (a retry never takes a second
+  // quantity. The hashes orders writes live as long as catalog's definition (its PTTL: the sale's
+  // end plus catalog's retention). A key already used by this buyer returns its order (a retry
+  // never takes a second
   // unit); otherwise the window (Redis's clock), the buyer's count and the stock are checked, in
   // that order, and the unit is taken and recorded in one step.
   static final Script PURCHASE =
@@ -31,10 +33,13 @@ final class SaleScripts {
               + "local r = ARGV[1] .. ':' .. qty .. ':' .. d[5] .. ':' .. d[4] .. ':' .. now .. ':R' "
               + "redis.call('HSET', KEYS[4], ARGV[3], r) "
               + "redis.call('HSET', KEYS[5], ARGV[2], ARGV[3]) "
+              + "local ttl = redis.call('PTTL', KEYS[1]) "
+              + "if ttl > 0 then for k = 3, 5 do redis.call('PEXPIRE', KEYS[k], ttl) end end "
               + "return {0, ARGV[3], r}");
 
   // KEYS: stock, buyers, reservations. ARGV: order id. Marks the reservation returned (X) and puts
-  // its units back, once: a second call finds the mark and returns 0. -1: no such reservation.
+  // its units back, once: a second call finds the mark and returns 0. -1: no such reservation. A
+  // stock key that expired with its sale is not brought back.
   static final Script RETURN =
       Script.of(
           "local r = redis.call('HGET', KEYS[3], ARGV[1]) "
@@ -42,7 +47,7 @@ final class SaleScripts {
               + "local b, q, p, i, ms, s = string.match(r, "
               + "'^(%d+):(%d+):(%d+):(%d+):(%d+):(%a)$') "
               + "if not s or s == 'X' then return 0 end "
-              + "redis.call('INCRBY', KEYS[1], q) "
+              + "if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('INCRBY', KEYS[1], q) end "
               + "redis.call('HINCRBY', KEYS[2], b, -tonumber(q)) "
               + "redis.call('HSET', KEYS[3], ARGV[1], b .. ':' .. q .. ':' .. p .. ':' .. i .. ':' "
               + ".. ms .. ':X') "

@@ -111,6 +111,11 @@ public class SaleStore {
         .replaceWithVoid();
   }
 
+  /** Drops a sale whose keys expired from the reconciliation's list. */
+  public Uni<Void> forget(long saleId) {
+    return sets.srem(REGISTRY, Long.toString(saleId)).replaceWithVoid();
+  }
+
   /** Every sale orders has taken units from. */
   public Uni<List<Long>> sales() {
     return sets.smembers(REGISTRY).map(ids -> ids.stream().map(Long::valueOf).toList());

@@ -98,19 +98,21 @@ public class OrderJobs {
         .buckets(saleId)
         .chain(
             buckets ->
-                Multi.createFrom()
-                    .range(0, buckets == null ? 0 : buckets)
-                    .onItem()
-                    .transformToUniAndConcatenate(b -> sales.reservations(saleId, b))
-                    .onItem()
-                    .<Reservation>disjoint()
-                    .select()
-                    .where(r -> r.state() == 'R' && r.at().isBefore(cutoff))
-                    .onItem()
-                    .transformToUniAndConcatenate(this::settle)
-                    .collect()
-                    .last()
-                    .replaceWithVoid());
+                buckets == null
+                    ? sales.forget(saleId) // its keys expired with the sale (catalog's retention)
+                    : Multi.createFrom()
+                        .range(0, buckets)
+                        .onItem()
+                        .transformToUniAndConcatenate(b -> sales.reservations(saleId, b))
+                        .onItem()
+                        .<Reservation>disjoint()
+                        .select()
+                        .where(r -> r.state() == 'R' && r.at().isBefore(cutoff))
+                        .onItem()
+                        .transformToUniAndConcatenate(this::settle)
+                        .collect()
+                        .last()
+                        .replaceWithVoid());
   }
 
   /**
