@@ -1,6 +1,6 @@
 package dev.surge.orders.data;
 
-import dev.surge.orders.data.LuaScripts.Script;
+import dev.surge.guard.GuardRedis.Script;
 
 /**
  * The Lua scripts of a flash sale, each on the keys of one sale bucket (one hash tag, one Cluster

@@ -2,6 +2,7 @@ package dev.surge.orders.data;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.surge.guard.GuardRedis;
 import dev.surge.model.catalog.SaleKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.hash.ReactiveHashCommands;
@@ -30,13 +31,17 @@ public class SaleStore {
   /** The sales orders has taken units from (sale ids). */
   static final String REGISTRY = "{orders:sales}";
 
-  private final LuaScripts scripts;
+  // The flash-sale scripts run through shared-guard's EVALSHA runner, with a timeout of their own:
+  // a purchase may wait a little longer than a limit check before the buyer gets a 503.
+  private static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(2);
+
+  private final GuardRedis scripts;
   private final ReactiveHashCommands<String, String, String> hashes;
   private final ReactiveSetCommands<String, String> sets;
   private final Cache<Long, Integer> buckets =
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(10)).build();
 
-  public SaleStore(LuaScripts scripts, ReactiveRedisDataSource redis) {
+  public SaleStore(GuardRedis scripts, ReactiveRedisDataSource redis) {
     this.scripts = scripts;
     this.hashes = redis.hash(String.class);
     this.sets = redis.set(String.class);
@@ -82,6 +87,7 @@ public class SaleStore {
         .run(
             SaleScripts.PURCHASE,
             keys,
+            SCRIPT_TIMEOUT,
             Long.toString(buyer),
             buyer + ":" + idempotencyKey,
             Long.toString(orderId),
@@ -97,7 +103,7 @@ public class SaleStore {
             SaleKeys.buyers(saleId, bucket),
             SaleKeys.reservations(saleId, bucket));
     return scripts
-        .run(SaleScripts.RETURN, keys, Long.toString(orderId))
+        .run(SaleScripts.RETURN, keys, SCRIPT_TIMEOUT, Long.toString(orderId))
         .map(r -> Math.max(0, r.toInteger()));
   }
 
@@ -107,6 +113,7 @@ public class SaleStore {
         .run(
             SaleScripts.PERSISTED,
             List.of(SaleKeys.reservations(saleId, bucket)),
+            SCRIPT_TIMEOUT,
             Long.toString(orderId))
         .replaceWithVoid();
   }
