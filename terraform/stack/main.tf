@@ -96,6 +96,7 @@ module "kafka_topics" {
 module "postgres" {
   source                = "../modules/postgres"
   placement             = local.data_placement
+  availability_zones    = module.vpc.azs
   shards                = var.postgres.shards
   replicas_per_shard    = var.postgres.replicas_per_shard
   engine_version        = var.postgres.engine_version

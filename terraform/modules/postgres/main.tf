@@ -49,6 +49,7 @@ resource "aws_db_instance" "primary" {
   vpc_security_group_ids       = [aws_security_group.postgres.id]
   parameter_group_name         = aws_db_parameter_group.this.name
   multi_az                     = var.multi_az
+  publicly_accessible          = false
   backup_retention_period      = var.backup_retention_days
   deletion_protection          = var.deletion_protection
   skip_final_snapshot          = !var.deletion_protection
@@ -67,10 +68,16 @@ locals {
 }
 
 resource "aws_db_instance" "replica" {
-  count                  = length(local.replicas)
-  identifier             = "${var.placement.name}-shard-${local.replicas[count.index].shard}-replica-${local.replicas[count.index].replica}"
-  replicate_source_db    = aws_db_instance.primary[local.replicas[count.index].shard].identifier
-  instance_class         = var.instance_class
+  count               = length(local.replicas)
+  identifier          = "${var.placement.name}-shard-${local.replicas[count.index].shard}-replica-${local.replicas[count.index].replica}"
+  replicate_source_db = aws_db_instance.primary[local.replicas[count.index].shard].identifier
+  instance_class      = var.instance_class
+  # Replica r of shard s in zone (s + 1 + r) mod n: a shard's replicas sit in distinct zones
+  # (up to n of them), starting next to zone s. A Multi-AZ primary's zone is AWS's choice (RDS
+  # refuses a zone for Multi-AZ), so with two or more replicas one is always in another zone
+  # than the primary, whichever it is; the standby covers the primary's zone.
+  availability_zone      = var.availability_zones[(local.replicas[count.index].shard + 1 + local.replicas[count.index].replica) % length(var.availability_zones)]
+  publicly_accessible    = false
   storage_encrypted      = true
   vpc_security_group_ids = [aws_security_group.postgres.id]
   parameter_group_name   = aws_db_parameter_group.this.name

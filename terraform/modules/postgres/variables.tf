@@ -18,6 +18,15 @@ variable "placement" {
   }
 }
 
+variable "availability_zones" {
+  type        = list(string)
+  description = "The VPC's availability zones, in the order of its database subnets; read replicas are spread over them (replica r of shard s in zone (s + 1 + r) mod n)."
+  validation {
+    condition     = length(var.availability_zones) >= 2 && alltrue([for z in var.availability_zones : can(regex("^[a-z]{2}(-[a-z]+)+-[0-9][a-z]$", z))])
+    error_message = "availability_zones needs two or more zone names such as eu-west-1a."
+  }
+}
+
 variable "shards" {
   type        = number
   description = "Physical shards: one RDS primary each. Changing it needs a data migration."

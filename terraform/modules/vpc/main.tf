@@ -97,3 +97,8 @@ output "database_subnet_group_name" {
   description = "RDS subnet group over the database subnets."
   value       = module.vpc.database_subnet_group_name
 }
+
+output "azs" {
+  description = "The availability zones, in the order of the subnets (postgres spreads read replicas over them)."
+  value       = local.azs
+}
