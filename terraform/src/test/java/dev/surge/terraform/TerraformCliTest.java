@@ -86,6 +86,15 @@ class TerraformCliTest {
           }
         });
     pool.shutdown();
+    // Surefire does not print why a dynamic test was skipped: one line says how many and why.
+    var skipped =
+        modules.values().stream()
+            .filter(m -> !runs.containsKey(m.dir()))
+            .map(m -> m.dir() + " (" + terraform.notInstallable(modules, m) + ")")
+            .toList();
+    System.out.printf(
+        "[terraform] validate/test ran on %d modules; %d skipped, not installable offline: %s%n",
+        runs.size(), skipped.size(), String.join("; ", skipped));
     return modules.values().stream()
         .map(
             m ->
