@@ -20,7 +20,12 @@ prom_alive() {
   local pid; pid="$(prom_pid)"
   [[ -n "$pid" ]] && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "--config.file=$PROM_DIR/prometheus.yml"
 }
-prom_ready() { curl -fs -o /dev/null --max-time 2 "http://127.0.0.1:$PROM_PORT/-/ready"; }
+# GET a path of our port with bash alone (no curl on a bare machine): status line, headers, body.
+prom_get() {
+  timeout 3 bash -c 'exec 3<>"/dev/tcp/127.0.0.1/$0" && printf "GET %s HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n" "$1" >&3 && cat <&3' \
+    "$PROM_PORT" "$1" 2>/dev/null
+}
+prom_ready() { prom_get /-/ready | head -n1 | grep -q ' 200 '; }
 prom_fingerprint() { cat "$PROM_DIR/prometheus.yml" "$REPO/knative/monitoring/rules/surge-alerts.yaml" | sha256sum; }
 
 prom_install() {
@@ -78,7 +83,7 @@ prometheus_up() {
 # machine, or the port held by something that is not ours (dev/platform does not count it down).
 prometheus_status() {
   [[ -x "$PROM_BIN" ]] || return 10
-  if prom_ready && curl -fs --max-time 2 "http://127.0.0.1:$PROM_PORT/api/v1/rules" 2>/dev/null | grep -q '"SurgeAvailabilityBurnFast"'; then
+  if prom_ready && prom_get /api/v1/rules | grep -q '"SurgeAvailabilityBurnFast"'; then
     return 0
   fi
   if ! prom_alive && port_open "$PROM_PORT"; then return 10; fi
