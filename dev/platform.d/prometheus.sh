@@ -45,7 +45,7 @@ prometheus_up() {
   mkdir -p "$PROM_DIR/data"
   "$REPO/ops/prometheus-config" >"$PROM_DIR/prometheus.yml.tmp" \
     && "${PROM_BIN%/*}/promtool" check config "$PROM_DIR/prometheus.yml.tmp" >/dev/null 2>&1 \
-    || { log "prometheus: generated configuration is invalid (see $PROM_DIR/prometheus.yml.tmp): skipped"; return 0; }
+    || { log "prometheus: promtool rejects the configuration or the rules file (promtool check config $PROM_DIR/prometheus.yml.tmp): not (re)loaded"; return 0; }
   mv "$PROM_DIR/prometheus.yml.tmp" "$PROM_DIR/prometheus.yml"
   if prom_alive; then
     if [[ "$(prom_fingerprint)" != "$(cat "$PROM_DIR/loaded.sha" 2>/dev/null)" ]]; then
