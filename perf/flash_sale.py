@@ -153,9 +153,15 @@ def main():
     # A retried key answers the same order (Idempotency-Key replay).
     tokens = dict((b[0], b[1]) for b in buyers)
     sample = list(accepted.items())[:20]
-    same = sum(1 for (buyer, key), oid in sample
-               if call(host, port, "POST", f"/sales/{sale_id}/purchases", tokens[buyer], {}, key)[1]
-               .get("orderId") == oid)
+    same = 0
+    for (buyer, key), oid in sample:
+        status, body, headers = call(
+            host, port, "POST", f"/sales/{sale_id}/purchases", tokens[buyer], {}, key)
+        if body.get("orderId") == oid:
+            same += 1
+        else:
+            print(f"retry of {key} answered {status} {body} "
+                  f"(replayed: {headers.get('Idempotent-Replayed')}), first answer {oid}")
 
     shards = [int(s) for s in a.shards.split(",")]
     ids_sql = ",".join(order_ids) if order_ids else "0"
