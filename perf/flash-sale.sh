@@ -17,7 +17,9 @@
 #      twice each, wrk -t2 -c64, 200 buyers;
 #   4. sub-buckets on the Redis Cluster (7000-7002): a 4-bucket sale vs a 1-bucket sale, same way;
 #   5. GET /items/{id} under Zipf(0.99) load over 1,000 items: database loads per 1,000 reads.
-# Output: target/perf-flash/results.txt. Writes nothing to RESULTS.md.
+# Each wrk run also reads the function process' CPU (/proc/<pid>/stat) per accepted purchase or read.
+# Output: target/perf-flash/results.txt, and cpu.txt / rps.txt (label value) for perf/capacity.py.
+# Writes nothing to RESULTS.md.
 # Needs: dev/platform up, nginx, wrk, catalog/orders/deployer built:
 #   ./mvnw -q -B install -DskipTests -pl functions/catalog,functions/orders,deployer -am
 set -euo pipefail
@@ -30,6 +32,8 @@ command -v wrk >/dev/null || { echo "wrk missing: apt-get install -y wrk" >&2; e
 [ -x "$NGINX" ] || { echo "nginx missing: dev/entry up installs it" >&2; exit 1; }
 mkdir -p "$OUT/nginx/tmp"
 : >"$OUT/results.txt"
+: >"$OUT/rps.txt"
+: >"$OUT/cpu.txt"
 # shellcheck source=/dev/null
 source .surge/env
 # shellcheck source=perf/functions.sh
@@ -109,13 +113,22 @@ mk_sale() { # catalog port, item -> sale id
     -d "{\"itemId\":\"$2\",\"quantity\":10000000,\"priceCents\":50,\"startsAt\":\"$(date -u -d '-1 min' +%FT%TZ)\",\"endsAt\":\"$(date -u -d '+2 hour' +%FT%TZ)\",\"perUserLimit\":10000000}" \
     | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
 }
-run() { # port, path -> "accepted_per_s p50_us p99_us refused errors"
-  PURCHASE_PATH="$2" TOKENS_FILE="$OUT/buyers200.txt" wrk -t2 -c64 -d"${SECS}s" \
+ticks() { # pid file -> CPU clock ticks (user + system) the process has used
+  awk '{print $14 + $15}' "/proc/$(cat "$1")/stat"
+}
+HZ=$(getconf CLK_TCK)
+run() { # port, path -> "accepted_per_s p50_us p99_us refused errors cpu_ms_per_accepted"
+  local pidf before out
+  pidf=$(ls "$OUT"/*-"$1".pid)
+  before=$(ticks "$pidf")
+  out=$(PURCHASE_PATH="$2" TOKENS_FILE="$OUT/buyers200.txt" wrk -t2 -c64 -d"${SECS}s" \
     -s perf/purchase.lua "http://127.0.0.1:$1" \
-    | awk '/^accepted_per_s/{r=$2}/^p50_us/{p=$2}/^p99_us/{q=$2}/^refused/{f=$2}/^errors/{e=$2}END{print r, p, q, f, e}'
+    | awk '/^accepted_per_s/{r=$2}/^p50_us/{p=$2}/^p99_us/{q=$2}/^refused/{f=$2}/^errors/{e=$2}END{print r, p, q, f, e}')
+  # CPU of the function process alone (PostgreSQL's and Redis' are not in it), per accepted purchase.
+  echo "$out $(python3 -c "print(round(1000 * ($(ticks "$pidf") - $before) / $HZ / max(1, ${out%% *} * $SECS), 3))")"
 }
 compare() { # label-a, port-a, path-a, label-b, port-b, path-b
-  local -A rps=() p99=()
+  local -A rps=() p99=() cpu=()
   run "$2" "$3" >/dev/null; run "$5" "$6" >/dev/null   # warm-up
   for round in 1 2; do
     for side in a b; do
@@ -125,10 +138,21 @@ compare() { # label-a, port-a, path-a, label-b, port-b, path-b
       log "$label round$round accepted/s p50_us p99_us refused errors: $result"
       rps[$side]="${rps[$side]:-} ${result%% *}"
       p99[$side]="${p99[$side]:-} $(echo "$result" | cut -d' ' -f3)"
+      cpu[$side]="${cpu[$side]:-} ${result##* }"
     done
   done
   python3 perf/ratio.py "throughput" "$1" "$4" ${rps[a]} -- ${rps[b]} | tee -a "$OUT/results.txt"
   python3 perf/ratio.py "p99" "$1" "$4" ${p99[a]} -- ${p99[b]} | tee -a "$OUT/results.txt"
+  log "cpu ms per accepted purchase (function process): $1 ${cpu[a]}, $4 ${cpu[b]}"
+  # For perf/capacity.py: the mean of each side's rounds.
+  for side in a b; do
+    local label=$1
+    [ "$side" = b ] && label=$4
+    python3 -c "import sys; v=[float(x) for x in sys.argv[2:]]; print(sys.argv[1], sum(v)/len(v))" \
+      "$label" ${rps[$side]} >>"$OUT/rps.txt"
+    python3 -c "import sys; v=[float(x) for x in sys.argv[2:]]; print(sys.argv[1], sum(v)/len(v))" \
+      "$label" ${cpu[$side]} >>"$OUT/cpu.txt"
+  done
 }
 
 log "3. throughput direct on orders :8187: Redis purchase vs naive PostgreSQL decrement"
@@ -146,8 +170,13 @@ log "5. GET /items/{id}, Zipf(0.99) over 1,000 items, direct on catalog :8186"
 for _ in $(seq 1 1000); do mk_item 8186 >>"$OUT/items.txt"; done
 loads() { curl -fs localhost:8186/q/metrics | awk '/^surge_cache_loads_total/ {s += $2} END {print s + 0}'; }
 before=$(loads)
+cpu_before=$(ticks "$OUT/catalog-8186.pid")
 result=$(ZIPF_PATH=/items/ IDS_FILE="$OUT/items.txt" wrk -t2 -c32 -d"${SECS}s" -s perf/zipf.lua \
   http://127.0.0.1:8186 | awk '/Requests\/sec/{r=$2}/requests in/{n=$1}END{print n, r}')
 after=$(loads)
+cpu_after=$(ticks "$OUT/catalog-8186.pid")
 reads=${result%% *}
+item_cpu=$(python3 -c "print(round(1000 * ($cpu_after - $cpu_before) / $HZ / max(1, $reads), 3))")
+log "items zipf: catalog cpu ms per read $item_cpu"
+echo "item-read $item_cpu" >>"$OUT/cpu.txt"
 log "items zipf: reads $reads, req/s ${result##* }, database loads $((after - before)), per 1,000 reads $(python3 -c "print(round(1000 * ($after - $before) / max(1, $reads), 2))")"
